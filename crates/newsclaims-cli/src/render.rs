@@ -1,0 +1,5 @@
+//! Output: JSON documents and readable reports.
+
+pub mod analysis;
+pub mod json;
+pub mod story;

@@ -1,0 +1,2 @@
+//! Criterion benchmarks: one group per stage.
+fn main() {}
