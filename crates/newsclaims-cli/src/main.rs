@@ -10,6 +10,8 @@
 //! Every file given comes back out, analysed or with its error; the exit code is
 //! 1 when any file failed and 2 for a usage error.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
+
 mod args;
 mod input;
 mod render;

@@ -59,23 +59,24 @@ impl Date {
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
-    /// Days since 0001-01-01 (day 0).
+    /// Days since 1970-01-01 (negative before it).
     ///
     /// ```
     /// use newsclaims::Date;
     /// let a = Date::new(2025, 3, 1).unwrap();
     /// let b = Date::new(2025, 2, 28).unwrap();
     /// assert_eq!(a.day_number() - b.day_number(), 1);
+    /// assert_eq!(Date::new(1970, 1, 1).unwrap().day_number(), 0);
     /// ```
     pub fn day_number(self) -> i64 {
-        // Shift the year to start in March so the leap day is the last day.
-        let (y, m) = if self.month <= 2 {
-            (i64::from(self.year) - 1, i64::from(self.month) + 9)
-        } else {
-            (i64::from(self.year), i64::from(self.month) - 3)
-        };
-        let era_days = 365 * y + y / 4 - y / 100 + y / 400;
-        era_days + (153 * m + 2) / 5 + i64::from(self.day) - 1 - 306
+        // Howard Hinnant's days_from_civil: years start in March so the leap day is last.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
     }
 
     /// The date `n` days after (or before, if negative) this one, within years 1..=9999.
@@ -98,15 +99,15 @@ impl Date {
     /// assert_eq!(Date::from_day_number(d.day_number()), Some(d));
     /// ```
     pub fn from_day_number(n: i64) -> Option<Date> {
-        let z = n + 306;
-        let y400 = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
+        let z = n.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         let mp = (5 * doy + 2) / 153;
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = y400 * 400 + yoe + 1 + if month <= 2 { 1 } else { 0 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
         Date::new(
             i32::try_from(year).ok()?,
             u32::try_from(month).ok()?,
@@ -121,8 +122,8 @@ impl Date {
     /// assert_eq!(Date::new(2025, 3, 14).unwrap().weekday(), 4); // a Friday
     /// ```
     pub fn weekday(self) -> u32 {
-        // 0001-01-01 was a Monday in the proleptic Gregorian calendar.
-        u32::try_from(self.day_number().rem_euclid(7)).unwrap_or(0)
+        // 1970-01-01 was a Thursday (3 with Monday as 0).
+        u32::try_from((self.day_number() + 3).rem_euclid(7)).unwrap_or(0)
     }
 }
 

@@ -53,3 +53,8 @@ pub use error::{Error, ErrorKind};
 pub use model::*;
 pub use sentence::split_sentences;
 pub use span::Span;
+
+/// The README's examples, run as doc tests so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
