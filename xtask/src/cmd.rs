@@ -17,17 +17,25 @@ pub fn run(dir: &Path, program: &str, args: &[&str], env: &[(&str, String)]) -> 
     if status.success() {
         Ok(())
     } else {
-        Err(format!("`{program} {}` exited with {status}", args.join(" ")))
+        Err(format!(
+            "`{program} {}` exited with {status}",
+            args.join(" ")
+        ))
     }
 }
 
 /// Runs a command and returns its standard output, or `None` if it fails.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Whether `program` can be found and started.
 pub fn exists(program: &str) -> bool {
-    Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }

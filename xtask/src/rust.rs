@@ -16,7 +16,12 @@ pub fn run(root: &Path) -> Result {
     test.extend(native);
     cmd::run(root, "cargo", &test, &[])?;
     if root.join("crates/newsclaims-datagen").exists() {
-        cmd::run(root, "cargo", &["run", "--quiet", "-p", "newsclaims-datagen", "--", "check"], &[])?;
+        cmd::run(
+            root,
+            "cargo",
+            &["run", "--quiet", "-p", "newsclaims-datagen", "--", "check"],
+            &[],
+        )?;
     }
     Ok(())
 }

@@ -34,7 +34,10 @@ fn apt_packages() -> Result {
         return Ok(());
     }
     if !cmd::exists("apt-get") {
-        return Err(format!("missing {}; install them (no apt-get here)", missing.join(", ")));
+        return Err(format!(
+            "missing {}; install them (no apt-get here)",
+            missing.join(", ")
+        ));
     }
     let env = [("DEBIAN_FRONTEND", "noninteractive".to_string())];
     cmd::run(Path::new("/"), "apt-get", &["update", "-q"], &env)?;
@@ -53,7 +56,18 @@ fn wasm_bindgen_cli(root: &Path) -> Result {
         return Ok(());
     }
     // No --locked: one of its locked dependencies is not served by the registry here.
-    cmd::run(root, "cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"], &[])
+    cmd::run(
+        root,
+        "cargo",
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &version,
+            "--force",
+        ],
+        &[],
+    )
 }
 
 /// The npm packages of the tests (playwright-core, typescript), from package-lock.json.
@@ -62,7 +76,10 @@ fn npm_packages(root: &Path) -> Result {
         return Ok(());
     }
     let stamp = root.join("node_modules/.package-lock.json");
-    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(root.join("package-lock.json"))) {
+    let fresh = match (
+        std::fs::metadata(&stamp),
+        std::fs::metadata(root.join("package-lock.json")),
+    ) {
         (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
         _ => false,
     };

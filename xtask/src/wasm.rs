@@ -16,7 +16,10 @@ pub fn locked_wasm_bindgen_version(root: &Path) -> Option<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
-            let version = lines.next()?.strip_prefix("version = \"")?.strip_suffix('"')?;
+            let version = lines
+                .next()?
+                .strip_prefix("version = \"")?
+                .strip_suffix('"')?;
             return Some(version.to_string());
         }
     }
