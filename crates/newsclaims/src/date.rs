@@ -134,6 +134,61 @@ impl fmt::Display for Date {
 }
 
 /// Days in `month` of `year`.
+/// The month number (1-12) of an English month name or abbreviation, any case,
+/// with or without a final full stop ("July", "Sept.", "dec").
+///
+/// ```
+/// assert_eq!(newsclaims::month_number("Sept."), Some(9));
+/// assert_eq!(newsclaims::month_number("Mayday"), None);
+/// ```
+pub fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    let index = MONTHS.iter().position(|m| {
+        *m == lower
+            || (lower.len() <= 4 && m.starts_with(&lower) && (lower.len() == 3 || lower == "sept"))
+    })?;
+    u32::try_from(index + 1).ok()
+}
+
+/// The weekday number (0 = Monday) of an English day name ("Friday", "Fri.").
+///
+/// ```
+/// assert_eq!(newsclaims::weekday_number("Friday"), Some(4));
+/// ```
+pub fn weekday_number(name: &str) -> Option<u32> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let index = DAYS
+        .iter()
+        .position(|d| *d == lower || (lower.len() == 3 && d.starts_with(&lower)))?;
+    u32::try_from(index).ok()
+}
+
 fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -27,6 +27,8 @@ pub enum ErrorKind {
     EmptyStory,
     /// The input could not be read (a missing file, a closed stream).
     Unreadable,
+    /// The input is of the wrong type, e.g. a text that is not a string (JavaScript).
+    InvalidInput,
 }
 
 impl ErrorKind {
@@ -44,6 +46,7 @@ impl ErrorKind {
             ErrorKind::InvalidOptions => "invalid_options",
             ErrorKind::EmptyStory => "empty_story",
             ErrorKind::Unreadable => "unreadable",
+            ErrorKind::InvalidInput => "invalid_input",
         }
     }
 }

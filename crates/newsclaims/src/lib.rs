@@ -39,6 +39,7 @@ mod date;
 pub mod entity;
 mod error;
 mod model;
+pub mod offsets;
 pub mod sample;
 pub mod sentence;
 mod span;
@@ -47,12 +48,12 @@ pub use analyze::{analyze, analyze_bytes, analyze_text, MAX_INPUT_BYTES};
 pub use article::parse_article;
 pub use claim::extract_claims;
 pub use compare::{compare, compare_results, Failure};
-pub use date::Date;
+pub use date::{month_number, weekday_number, Date};
 pub use entity::extract_entities;
 pub use error::{Error, ErrorKind};
 pub use model::*;
 pub use sentence::split_sentences;
-pub use span::Span;
+pub use span::{Span, Utf16Map};
 
 /// The README's examples, run as doc tests so the README stays true.
 #[cfg(doctest)]

@@ -51,40 +51,61 @@ pub fn story() -> &'static [SampleArticle] {
     &STORY
 }
 
+/// The story as the caller would pass it; `samples/story/story.json` holds the
+/// same metadata for tools outside Rust, and a test keeps the two equal.
 static STORY: [SampleArticle; 5] = [
     SampleArticle {
-        file: "01.txt",
-        id: "01",
-        outlet: "Placeholder",
-        published: None,
-        text: "Placeholder one.",
+        file: "01-harbor-ledger.txt",
+        id: "harbor-ledger",
+        outlet: "Harbor Ledger",
+        published: Some("2026-03-04"),
+        text: include_str!("../samples/story/01-harbor-ledger.txt"),
     },
     SampleArticle {
-        file: "02.txt",
-        id: "02",
-        outlet: "Placeholder",
-        published: None,
-        text: "Placeholder two.",
+        file: "02-mekong-standard.txt",
+        id: "mekong-standard",
+        outlet: "The Mekong Standard",
+        published: Some("2026-03-05"),
+        text: include_str!("../samples/story/02-mekong-standard.txt"),
     },
     SampleArticle {
-        file: "03.txt",
-        id: "03",
-        outlet: "Placeholder",
-        published: None,
-        text: "Placeholder three.",
+        file: "03-straits-wire.txt",
+        id: "straits-wire",
+        outlet: "Straits Wire",
+        published: Some("2026-03-04"),
+        text: include_str!("../samples/story/03-straits-wire.txt"),
     },
     SampleArticle {
-        file: "04.txt",
-        id: "04",
-        outlet: "Placeholder",
-        published: None,
-        text: "Placeholder four.",
+        file: "04-tidal-times.txt",
+        id: "tidal-times",
+        outlet: "Tidal Times",
+        published: Some("2026-03-05"),
+        text: include_str!("../samples/story/04-tidal-times.txt"),
     },
     SampleArticle {
-        file: "05.txt",
-        id: "05",
-        outlet: "Placeholder",
-        published: None,
-        text: "Placeholder five.",
+        file: "05-lotus-bulletin.txt",
+        id: "lotus-bulletin",
+        outlet: "Lotus Bulletin",
+        published: Some("2026-03-06"),
+        text: include_str!("../samples/story/05-lotus-bulletin.txt"),
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_matches_story_json() {
+        let json: serde_json::Value =
+            serde_json::from_str(include_str!("../samples/story/story.json")).unwrap();
+        let entries = json.as_array().unwrap();
+        assert_eq!(entries.len(), STORY.len());
+        for (entry, article) in entries.iter().zip(&STORY) {
+            assert_eq!(entry["file"], article.file);
+            assert_eq!(entry["id"], article.id);
+            assert_eq!(entry["outlet"], article.outlet);
+            assert_eq!(entry["published"].as_str(), article.published);
+        }
+    }
+}

@@ -1,34 +1,353 @@
 //! Sentence splitting with byte spans.
+//!
+//! News prose is full of full stops that do not end sentences: titles ("Gen.",
+//! "Mr."), initials ("Stefan J. Bos"), dotted acronyms ("U.S.", "U.N."), months
+//! ("Sept. 3"), numbers ("No. 2", "3.5"). A stop ends a sentence only when what
+//! follows looks like a new sentence (a capital, a digit or an opening quote after
+//! white space), and never after a known abbreviation or an initial. A dotted
+//! acronym ends a sentence only when the next word is one that usually opens a
+//! sentence ("The", "He", "However"), since "the U.S. Ambassador" is one sentence.
+//! Closing quotes and brackets after the stop belong to the sentence they close.
+//! A line break ends a sentence unless the next line continues it in lower case,
+//! so a headline without final punctuation is a sentence of its own.
 
 use crate::Span;
 
-/// Splits `text` into sentences, returned as byte spans into `text`.
+/// Abbreviations that end with a full stop without ending the sentence, lower-cased
+/// and without the stop.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "al", "approx", "apr", "aug", "ave", "blvd", "brig", "capt", "cdr", "cmdr", "co", "col",
+    "corp", "cpl", "dec", "dept", "det", "dr", "e.g", "eg", "est", "etc", "feb", "fig", "fr", "ft",
+    "gen", "gov", "hon", "i.e", "ie", "inc", "insp", "jan", "jr", "jul", "jun", "lt", "ltd", "maj",
+    "mar", "messrs", "mme", "mr", "mrs", "ms", "msgr", "mt", "nov", "oct", "pp", "pres", "prof",
+    "pvt", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "vol",
+    "vs",
+];
+
+/// Abbreviations that only hold the sentence open before a number ("No. 5").
+const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "art", "p", "para", "sec"];
+
+/// Words that usually open a sentence: after a dotted acronym such as "U.S." they
+/// signal that the stop was also the sentence's end.
+const SENTENCE_OPENERS: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "although",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "despite",
+    "during",
+    "for",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "meanwhile",
+    "more",
+    "moreover",
+    "mr",
+    "ms",
+    "now",
+    "officials",
+    "on",
+    "one",
+    "other",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "to",
+    "we",
+    "what",
+    "when",
+    "while",
+    "with",
+    "yet",
+    "you",
+];
+
+/// Splits `text` into sentences, returned as byte spans into `text` with the
+/// surrounding white space left out.
 ///
 /// ```
 /// use newsclaims::split_sentences;
-/// assert_eq!(split_sentences("One. Two.").len(), 2);
+/// let text = "Gen. Ana J. Ruiz met U.N. envoys in the U.S. on Sept. 3. \u{201C}It went well.\u{201D} Talks resume.";
+/// let spans = split_sentences(text);
+/// let sentences: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
+/// assert_eq!(sentences, [
+///     "Gen. Ana J. Ruiz met U.N. envoys in the U.S. on Sept. 3.",
+///     "\u{201C}It went well.\u{201D}",
+///     "Talks resume.",
+/// ]);
 /// ```
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?') {
-            let end = i + c.len_utf8();
-            if text
-                .get(end..)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-            {
-                let piece = text.get(start..end).unwrap_or("");
-                let lead = piece.len() - piece.trim_start().len();
-                out.push(Span::new(start + lead, end));
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(&b) = bytes.get(i) else { break };
+        let end = match b {
+            b'.' | b'!' | b'?' => terminal_end(text, i, 1),
+            // U+2026 HORIZONTAL ELLIPSIS is three bytes starting 0xE2 0x80 0xA6.
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => terminal_end(text, i, 3),
+            b'\n' => line_break_end(text, i),
+            _ => None,
+        };
+        match end {
+            Some(end) => {
+                push_trimmed(text, start, end, &mut out);
                 start = end;
+                i = end.max(i + 1);
             }
+            None => i += 1,
         }
     }
-    let rest = text.get(start..).unwrap_or("");
-    if !rest.trim().is_empty() {
-        let lead = rest.len() - rest.trim_start().len();
-        out.push(Span::new(start + lead, start + rest.trim_end().len()));
-    }
+    push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// Where a sentence ends if the terminal mark of `len` bytes at `at` ends one.
+fn terminal_end(text: &str, at: usize, len: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = at + len;
+    // Runs of marks ("?!", "...") end together.
+    while matches!(bytes.get(end), Some(b'.' | b'!' | b'?')) {
+        end += 1;
+    }
+    end = skip_closers(text, end);
+    let rest = text.get(end..)?;
+    let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    if after_space.is_empty() || after_space.starts_with(['\n', '\r']) {
+        return Some(end);
+    }
+    if after_space.len() == rest.len() {
+        // No space after the mark: "3.5", "U.S.-based", "example.com".
+        return None;
+    }
+    if !opens_sentence(after_space) {
+        return None;
+    }
+    if bytes.get(at) == Some(&b'.') && len == 1 && end == at + 1 {
+        let word = word_before(text, at);
+        if is_abbreviation(word, after_space) {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+/// Whether the text after a stop and its space starts like a new sentence.
+fn opens_sentence(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
+        Some('"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[') => {
+            chars.next().is_some_and(|c| c.is_uppercase() || c == '…')
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word before a full stop makes the stop part of an abbreviation.
+fn is_abbreviation(word: &str, next: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    if next_is_number && NUMBER_ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let mut chars = word.chars();
+    // A single capital is an initial ("J." in "Stefan J. Bos").
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    // Dotted acronyms ("U.S", "U.N"): end the sentence only before an opener.
+    if word.len() >= 3 && word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic())
+    {
+        let next_word: String = next
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        return !SENTENCE_OPENERS.contains(&next_word.as_str());
+    }
+    false
+}
+
+/// The word (letters and inner dots) that ends right before byte `at`.
+fn word_before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(at, |(i, _)| i);
+    head.get(start..).unwrap_or("")
+}
+
+/// Skips closing quotes and brackets that follow a terminal mark.
+fn skip_closers(text: &str, mut end: usize) -> usize {
+    while let Some(c) = text.get(end..).and_then(|rest| rest.chars().next()) {
+        if matches!(
+            c,
+            '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '\u{BB}'
+        ) {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Where a sentence ends at a line break, if it does: always at a blank line,
+/// and at a single break unless the next line goes on in lower case.
+fn line_break_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at + 1..)?;
+    let next = rest.trim_start_matches([' ', '\t', '\r', '\u{a0}']);
+    if next.starts_with('\n') {
+        return Some(at);
+    }
+    match next.chars().next() {
+        Some(c) if c.is_lowercase() => None,
+        _ => Some(at),
+    }
+}
+
+/// Adds the span `start..end` without its surrounding white space, if not empty.
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let Some(piece) = text.get(start..end) else {
+        return;
+    };
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let lead = piece.len() - piece.trim_start().len();
+    out.push(Span::new(start + lead, start + lead + trimmed.len()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            split("Mr. Lee met Gen. Park and Stefan J. Bos. They talked."),
+            ["Mr. Lee met Gen. Park and Stefan J. Bos.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_split_only_before_openers() {
+        assert_eq!(
+            split("The U.N. Security Council met. Officials flew to the U.S. The talks ended."),
+            [
+                "The U.N. Security Council met.",
+                "Officials flew to the U.S.",
+                "The talks ended."
+            ]
+        );
+        assert_eq!(
+            split("He said U.S. Ambassador Ray left."),
+            ["He said U.S. Ambassador Ray left."]
+        );
+    }
+
+    #[test]
+    fn months_and_numbers() {
+        assert_eq!(
+            split("It opened on Sept. 3 and No. 4 was 3.5 km long. Then it closed."),
+            [
+                "It opened on Sept. 3 and No. 4 was 3.5 km long.",
+                "Then it closed."
+            ]
+        );
+        assert_eq!(split("Say no. Then go."), ["Say no.", "Then go."]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("\u{201C}We will stay.\u{201D} She left. \"Why?\" he asked."),
+            [
+                "\u{201C}We will stay.\u{201D}",
+                "She left.",
+                "\"Why?\" he asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            split("a rich (\u{2026}) past\u{2026} That is all... Really."),
+            [
+                "a rich (\u{2026}) past\u{2026}",
+                "That is all...",
+                "Really."
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_without_final_punctuation() {
+        assert_eq!(
+            split("Talks Collapse in Geneva\nThe talks ended on Monday."),
+            ["Talks Collapse in Geneva", "The talks ended on Monday."]
+        );
+        assert_eq!(
+            split("The talks ended\nafter midnight."),
+            ["The talks ended\nafter midnight."]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_stop_is_not_a_sentence() {
+        assert_eq!(
+            split("It was 5 p.m. local time."),
+            ["It was 5 p.m. local time."]
+        );
+        assert_eq!(split("See e.g. the report."), ["See e.g. the report."]);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n ").is_empty());
+    }
 }
