@@ -1,15 +1,161 @@
-//! Entity extraction.
+//! Entities of an article: people, organisations, places, groups, events, dates
+//! and quantities, with their mentions merged.
+//!
+//! Each sentence is read on its own (dates and quantities first, so "Friday" or
+//! "March" never start a name; then listed names; then runs of capitalised words,
+//! see [`names`]); the mentions are then merged across the article: a surname or
+//! a part of a hyphenated given name joins the full name it belongs to, "U.N."
+//! joins "United Nations", a demonym and a capital link to their country.
+//! Headlines and headings, where every word may be capitalised, only confirm
+//! names the body or the lists know.
 
-use crate::{Article, Entity};
+mod gazetteer;
+mod merge;
+mod names;
+mod quantity;
+mod temporal;
+mod token;
+mod words;
 
-/// Finds the entities of an article, aliases merged.
+use crate::{Article, Date, Entity, FieldKind, ParagraphKind, Span};
+
+pub(crate) use token::tokenize;
+
+/// Finds the entities of an article, merged within it, in order of first
+/// mention.
 ///
 /// ```
-/// use newsclaims::{extract_entities, parse_article, ArticleMeta};
-/// let a = parse_article("Rain fell.", &ArticleMeta::default()).unwrap();
-/// let _ = extract_entities(&a);
+/// use newsclaims::{extract_entities, parse_article, ArticleMeta, EntityKind};
+/// let text = "Defense Minister Sergei Volkov arrived in Hanoi on Wednesday. Volkov said Russia's ties had grown.";
+/// let meta = ArticleMeta { published: Some("2026-03-05".into()), ..ArticleMeta::default() };
+/// let article = parse_article(text, &meta).unwrap();
+/// let entities = extract_entities(&article);
+/// let volkov = entities.iter().find(|e| e.name == "Sergei Volkov").unwrap();
+/// assert_eq!(volkov.kind, EntityKind::Person);
+/// assert_eq!(volkov.mentions.len(), 2);
+/// assert_eq!(volkov.roles, ["Defense Minister"]);
+/// let wednesday = entities.iter().find(|e| e.kind == EntityKind::Date).unwrap();
+/// assert_eq!(wednesday.value, Some(newsclaims::EntityValue::Text("2026-03-04".into())));
 /// ```
 pub fn extract_entities(article: &Article) -> Vec<Entity> {
-    let _ = article;
-    Vec::new()
+    let text = article.text();
+    let published = article.published.as_deref().and_then(Date::parse_iso);
+    let gaz = gazetteer::Gazetteer::get();
+    let weak_blocks = weak_blocks(article);
+    let mut found = merge::Found::default();
+    for &sentence in &article.sentences {
+        let weak = weak_blocks.iter().any(|b| b.contains(sentence));
+        let dates = temporal::find_dates(text, sentence, published);
+        let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+        let quantities = quantity::find_quantities(text, sentence, &date_spans);
+        let mut taken = date_spans;
+        taken.extend(quantities.iter().map(|q| q.span));
+        let tokens = tokenize(text, sentence);
+        let piece = text.get(sentence.range()).unwrap_or("");
+        let hits: Vec<_> = gaz
+            .find_all(piece)
+            .into_iter()
+            .map(|(s, e)| {
+                (
+                    Span::new(s.start + sentence.start, s.end + sentence.start),
+                    e,
+                )
+            })
+            .filter(|(s, _)| !taken.iter().any(|t| t.start < s.end && s.start < t.end))
+            .collect();
+        let view = names::Sentence {
+            text,
+            tokens: &tokens,
+            hits: &hits,
+            taken: &taken,
+            weak,
+        };
+        found.names.extend(names::find_names(&view));
+        found.dates.extend(dates);
+        found.quantities.extend(quantities);
+    }
+    merge::merge(text, found)
+}
+
+/// Spans of the headline and of section headings, where capitals prove little.
+fn weak_blocks(article: &Article) -> Vec<Span> {
+    let title = article
+        .fields
+        .iter()
+        .filter(|f| f.field == FieldKind::Title)
+        .map(|f| Span::new(f.start, f.end));
+    let headings = article
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Heading)
+        .map(|p| p.span());
+    title.chain(headings).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_article, ArticleMeta, EntityKind};
+
+    fn entities(text: &str) -> Vec<Entity> {
+        let meta = ArticleMeta {
+            published: Some("2026-03-06".into()),
+            ..ArticleMeta::default()
+        };
+        extract_entities(&parse_article(text, &meta).unwrap())
+    }
+
+    fn find<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
+        es.iter().find(|e| e.name == name).unwrap_or_else(|| {
+            panic!(
+                "{name} not in {:#?}",
+                es.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
+        })
+    }
+
+    #[test]
+    fn surnames_and_given_name_parts_merge() {
+        let es = entities("Wi Sung-lac was the ambassador before his retirement. \u{201C}It worries us,\u{201D} Sung-lac said. Wi left.");
+        let wi = find(&es, "Wi Sung-lac");
+        assert_eq!(wi.mentions.len(), 3);
+        assert!(
+            wi.roles.iter().any(|r| r.contains("ambassador")),
+            "{:?}",
+            wi.roles
+        );
+    }
+
+    #[test]
+    fn acronyms_merge_with_full_names() {
+        let es = entities("The United Nations met. The U.N. said the UN would act. The U.S. and the United States agreed with the US.");
+        assert_eq!(find(&es, "United Nations").mentions.len(), 3);
+        assert_eq!(find(&es, "United States").mentions.len(), 3);
+    }
+
+    #[test]
+    fn capitals_and_demonyms_link_to_countries() {
+        let es = entities(
+            "Pyongyang denied it. North Korean troops left North Korea. Pyongyang’s envoy spoke.",
+        );
+        let capital = find(&es, "Pyongyang");
+        let country = find(&es, "North Korea");
+        assert_eq!(capital.kind, EntityKind::Place);
+        assert_eq!(capital.refers_to.as_deref(), Some(country.id.as_str()));
+        let group = es.iter().find(|e| e.kind == EntityKind::Group).unwrap();
+        assert_eq!(group.refers_to.as_deref(), Some(country.id.as_str()));
+        assert_eq!(capital.mentions[1].text, "Pyongyang");
+    }
+
+    #[test]
+    fn headlines_only_confirm_known_names() {
+        let es =
+            entities("Envoys Gather As Talks Resume In Hanoi\nTalks resumed in Hanoi on Friday.");
+        assert!(
+            es.iter()
+                .all(|e| e.name != "Envoys Gather" && e.name != "Talks Resume"),
+            "{es:#?}"
+        );
+        assert_eq!(find(&es, "Hanoi").mentions.len(), 2);
+    }
 }

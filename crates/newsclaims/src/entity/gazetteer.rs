@@ -1,0 +1,307 @@
+//! The embedded word lists (see `data/SOURCES.md`), loaded once and matched with
+//! one Aho-Corasick automaton over the text.
+//!
+//! Names match case-sensitively and only on word boundaries, so "Nice" the city
+//! is not found in "nice" and "Oman" is not found inside "Romania".
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::{EntityKind, Span};
+
+/// What a gazetteer name is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// Place, organisation or group.
+    pub kind: EntityKind,
+    /// The canonical name ("United States" for "U.S.").
+    pub canonical: String,
+    /// The country it belongs to, by canonical name: itself for a country, the
+    /// country for a capital, city or demonym.
+    pub country: Option<String>,
+    /// Whether the name is a national capital (used for its government).
+    pub capital: bool,
+    /// Whether the name is a country (or an alternative name of one).
+    pub is_country: bool,
+}
+
+/// All embedded lists.
+pub(crate) struct Gazetteer {
+    names: Vec<String>,
+    entries: Vec<Entry>,
+    matcher: Option<AhoCorasick>,
+    first_names: HashSet<&'static str>,
+    titles: HashMap<String, &'static str>,
+    particles: HashSet<&'static str>,
+    longest_title: usize,
+}
+
+const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+const CITIES: &str = include_str!("../../data/cities.tsv");
+const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
+const TITLES: &str = include_str!("../../data/titles.tsv");
+const PARTICLES: &str = include_str!("../../data/particles.txt");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
+const GROUPS: &str = include_str!("../../data/groups.txt");
+
+/// Data lines of a list: comments and blank lines skipped.
+fn rows(list: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    list.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn list_field(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
+    field
+        .copied()
+        .filter(|f| *f != "-")
+        .into_iter()
+        .flat_map(|f| f.split('|'))
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+}
+
+impl Gazetteer {
+    /// The lists, built on first use.
+    pub fn get() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::build)
+    }
+
+    fn build() -> Gazetteer {
+        let mut by_name: HashMap<String, Entry> = HashMap::new();
+        let mut add = |name: &str, entry: Entry| {
+            // Lower-case forms ("the States") would match ordinary prose.
+            if name.chars().next().is_some_and(char::is_uppercase) {
+                let slot = by_name
+                    .entry(name.to_string())
+                    .or_insert_with(|| entry.clone());
+                // A country beats a city of the same name ("Singapore").
+                if entry.is_country && !slot.is_country {
+                    *slot = entry;
+                }
+            }
+        };
+        let mut iso_to_country: HashMap<&str, String> = HashMap::new();
+        for row in rows(COUNTRIES) {
+            let (Some(name), Some(iso)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            iso_to_country.insert(iso, (*name).to_string());
+            let country = Entry {
+                kind: EntityKind::Place,
+                canonical: (*name).to_string(),
+                country: Some((*name).to_string()),
+                capital: false,
+                is_country: true,
+            };
+            add(name, country.clone());
+            for alt in list_field(row.get(2)) {
+                add(alt, country.clone());
+            }
+            for capital in list_field(row.get(3)) {
+                let capital = capital.split(',').next().unwrap_or(capital).trim();
+                add(
+                    capital,
+                    Entry {
+                        kind: EntityKind::Place,
+                        canonical: capital.to_string(),
+                        country: Some((*name).to_string()),
+                        capital: true,
+                        is_country: false,
+                    },
+                );
+            }
+            for demonym in list_field(row.get(4)) {
+                add(
+                    demonym,
+                    Entry {
+                        kind: EntityKind::Group,
+                        canonical: demonym.to_string(),
+                        country: Some((*name).to_string()),
+                        capital: false,
+                        is_country: false,
+                    },
+                );
+            }
+        }
+        for row in rows(CITIES) {
+            let (Some(name), Some(iso)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            add(
+                name,
+                Entry {
+                    kind: EntityKind::Place,
+                    canonical: (*name).to_string(),
+                    country: iso_to_country.get(iso).cloned(),
+                    capital: false,
+                    is_country: false,
+                },
+            );
+        }
+        for row in rows(ORGANIZATIONS) {
+            let Some(name) = row.first() else { continue };
+            let entry = Entry {
+                kind: EntityKind::Organization,
+                canonical: (*name).to_string(),
+                country: None,
+                capital: false,
+                is_country: false,
+            };
+            add(name, entry.clone());
+            for acronym in list_field(row.get(1)) {
+                add(acronym, entry.clone());
+            }
+        }
+        for row in rows(GROUPS) {
+            let Some(name) = row.first() else { continue };
+            add(
+                name,
+                Entry {
+                    kind: EntityKind::Group,
+                    canonical: (*name).to_string(),
+                    country: None,
+                    capital: false,
+                    is_country: false,
+                },
+            );
+        }
+        let mut pairs: Vec<(String, Entry)> = by_name.into_iter().collect();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        let (names, entries): (Vec<String>, Vec<Entry>) = pairs.into_iter().unzip();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .ok();
+        let titles: HashMap<String, &'static str> = rows(TITLES)
+            .filter_map(|r| Some(((*r.first()?).to_string(), *r.get(1)?)))
+            .collect();
+        let longest_title = titles
+            .keys()
+            .map(|t| t.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+        Gazetteer {
+            names,
+            entries,
+            matcher,
+            first_names: rows(FIRST_NAMES)
+                .filter_map(|r| r.first().copied())
+                .collect(),
+            titles,
+            particles: rows(PARTICLES).filter_map(|r| r.first().copied()).collect(),
+            longest_title,
+        }
+    }
+
+    /// Every gazetteer name in `text` that starts and ends on word boundaries.
+    pub fn find_all<'g>(&'g self, text: &str) -> Vec<(Span, &'g Entry)> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in matcher.find_iter(text) {
+            let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
+            let after = text.get(m.end()..).and_then(|t| t.chars().next());
+            let bounded_before = !before.is_some_and(char::is_alphanumeric);
+            let name = self.names.get(m.pattern().as_usize());
+            let ends_with_dot = name.is_some_and(|n| n.ends_with('.'));
+            let inside_word = after.is_some_and(char::is_alphanumeric)
+                || after == Some('.') && !ends_with_dot && dotted_follow(text, m.end());
+            let bounded_after = !inside_word;
+            if bounded_before && bounded_after {
+                if let Some(entry) = self.entries.get(m.pattern().as_usize()) {
+                    out.push((Span::new(m.start(), m.end()), entry));
+                }
+            }
+        }
+        out
+    }
+
+    /// Looks a name up exactly.
+    #[cfg(test)]
+    pub fn lookup(&self, name: &str) -> Option<&Entry> {
+        let i = self.names.binary_search_by(|n| n.as_str().cmp(name)).ok()?;
+        self.entries.get(i)
+    }
+
+    /// Whether `word` is a known given name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// The kind of a title ("office", "honorific", ...), by its lower-case words.
+    pub fn title_kind(&self, lower: &str) -> Option<&'static str> {
+        self.titles.get(lower).copied()
+    }
+
+    /// The most words a title has.
+    pub fn longest_title(&self) -> usize {
+        self.longest_title
+    }
+
+    /// Whether `word` (lower case) is a name particle ("de", "van", "al").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+}
+
+/// Whether a dot after a match is part of a dotted abbreviation ("U.S.A" after
+/// "U.S"), which means the match stopped inside a longer word.
+fn dotted_follow(text: &str, at: usize) -> bool {
+    text.get(at + 1..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, EntityKind, String)> {
+        Gazetteer::get()
+            .find_all(text)
+            .into_iter()
+            .map(|(s, e)| (&text[s.range()], e.kind, e.canonical.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn countries_capitals_demonyms() {
+        let hits = found("North Korean troops left Pyongyang for the U.S. and Russia’s border.");
+        assert_eq!(
+            hits,
+            [
+                (
+                    "North Korean",
+                    EntityKind::Group,
+                    "North Korean".to_string()
+                ),
+                ("Pyongyang", EntityKind::Place, "Pyongyang".to_string()),
+                ("U.S.", EntityKind::Place, "United States".to_string()),
+                ("Russia", EntityKind::Place, "Russia".to_string()),
+            ]
+        );
+        let capital = Gazetteer::get().lookup("Pyongyang").unwrap();
+        assert!(capital.capital);
+        assert_eq!(capital.country.as_deref(), Some("North Korea"));
+    }
+
+    #[test]
+    fn word_boundaries() {
+        assert!(found("Romanian nice talks")
+            .iter()
+            .all(|(t, _, _)| *t != "Oman"));
+    }
+
+    #[test]
+    fn titles_and_names() {
+        let g = Gazetteer::get();
+        assert_eq!(g.title_kind("ambassador"), Some("office"));
+        assert!(g.is_first_name("Linda"));
+        assert!(g.is_particle("van"));
+    }
+}

@@ -1,0 +1,304 @@
+//! Dates: absolute ("Friday, July 28", "November 2022", "1991", "1950-53"),
+//! relative ("Wednesday", "last Thursday", "next month") and durations
+//! ("two days"), with an ISO value when the publication date allows one.
+//!
+//! Relative dates are resolved against the publication date only, never against
+//! today's clock, and are left without a value when it is unknown: a wrong date
+//! is worse than none for a fact-checker.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::{month_number, weekday_number, Date, Span};
+
+/// A date found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FoundDate {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// ISO value: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY/YYYY` or `YYYY-Www`.
+    pub value: Option<String>,
+}
+
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const MONTH: &str = r"(?:January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|May)";
+const COUNT: &str = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few|many)";
+
+fn regex() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(
+            r"(?x)
+            \b(?P<full>(?:(?P<fwd>{WEEKDAY}),?\s+)?(?P<fm>{MONTH})\s+(?P<fd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<fy>\d{{4}})\b)?)
+            |\b(?P<dmy>(?:{WEEKDAY},?\s+)?(?P<dd>\d{{1,2}})\s+(?P<dm>{MONTH})(?:,?\s+(?P<dy>\d{{4}}))?\b)
+            |\b(?P<my>(?P<mm>{MONTH})\s+(?P<my_y>\d{{4}})\b)
+            |\b(?P<rel>(?P<rel_w>last|next|this|early|late|Last|Next|This|Early|Late)\s+(?P<rel_u>{WEEKDAY}|week|weekend|month|year|{MONTH}|spring|summer|autumn|fall|winter))\b
+            |\b(?P<range>(?P<r1>1[6-9]\d{{2}}|20\d{{2}})[-–](?P<r2>\d{{2}}|\d{{4}}))\b
+            |\b(?P<dur>{COUNT}[-\s](?:days?|weeks?|months?|years?|decades?|centuries|century)(?:-old|-long)?)\b
+            |\b(?P<wd>{WEEKDAY})\b
+            |\b(?P<mo>January|February|March|April|June|July|August|September|October|November|December)\b
+            |\b(?P<decade>(?:1[6-9]|20)\d0s)\b
+            |\b(?P<year>1[6-9]\d{{2}}|20\d{{2}})\b
+            |\b(?P<near>yesterday|tomorrow)\b"
+        );
+        Regex::new(&pattern).ok()
+    })
+    .as_ref()
+}
+
+/// Finds the dates in the sentence `span` of `text`.
+pub(crate) fn find_dates(text: &str, span: Span, published: Option<Date>) -> Vec<FoundDate> {
+    let Some(re) = regex() else {
+        return Vec::new();
+    };
+    let sentence = text.get(span.range()).unwrap_or("");
+    let mut out = Vec::new();
+    for caps in re.captures_iter(sentence) {
+        let Some(whole) = caps.get(0) else { continue };
+        if caps.name("year").is_some() && is_not_a_year(sentence, whole.start(), whole.end()) {
+            continue;
+        }
+        out.push(FoundDate {
+            span: Span::new(span.start + whole.start(), span.start + whole.end()),
+            value: value_of(&caps, published),
+        });
+    }
+    out
+}
+
+/// A four-digit number that is a count or part of a larger number, not a year.
+fn is_not_a_year(sentence: &str, start: usize, end: usize) -> bool {
+    let before = sentence.get(..start).unwrap_or("");
+    let after = sentence.get(end..).unwrap_or("");
+    before.ends_with(['$', '€', '£', ',', '.'])
+        || after.starts_with([',', '.'])
+            && after
+                .get(1..2)
+                .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
+        || after.trim_start().starts_with('%')
+        || {
+            let next: String = after
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            matches!(
+                next.as_str(),
+                "people"
+                    | "troops"
+                    | "soldiers"
+                    | "tons"
+                    | "tonnes"
+                    | "km"
+                    | "kilometers"
+                    | "kilometres"
+                    | "miles"
+                    | "percent"
+                    | "dollars"
+                    | "euros"
+                    | "members"
+                    | "jobs"
+                    | "homes"
+                    | "cases"
+                    | "deaths"
+                    | "barrels"
+                    | "workers"
+                    | "votes"
+            )
+        }
+}
+
+fn value_of(caps: &regex::Captures<'_>, published: Option<Date>) -> Option<String> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
+    let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
+    if caps.name("full").is_some() || caps.name("dmy").is_some() {
+        let (m, d, y) = if caps.name("full").is_some() {
+            (month("fm")?, num("fd")?, num("fy"))
+        } else {
+            (month("dm")?, num("dd")?, num("dy"))
+        };
+        let day = u32::try_from(d).ok()?;
+        let year = match y {
+            Some(y) => i32::try_from(y).ok()?,
+            None => nearest_year(published?, m, day)?,
+        };
+        return Date::new(year, m, day).map(|d| d.to_string());
+    }
+    if caps.name("my").is_some() {
+        return Some(format!("{:04}-{:02}", num("my_y")?, month("mm")?));
+    }
+    if caps.name("range").is_some() {
+        let first = num("r1")?;
+        let second_text = caps.name("r2")?.as_str();
+        let second = num("r2")?;
+        let end = if second_text.len() == 2 {
+            first - first % 100 + second
+        } else {
+            second
+        };
+        return (end > first).then(|| format!("{first}/{end}"));
+    }
+    if caps.name("year").is_some() {
+        return Some(format!("{:04}", num("year")?));
+    }
+    if caps.name("decade").is_some() {
+        return caps.name("decade").map(|m| m.as_str().to_string());
+    }
+    let published = published?;
+    if let Some(w) = caps.name("wd") {
+        return weekday_before(published, weekday_number(w.as_str())?, false)
+            .map(|d| d.to_string());
+    }
+    if let Some(m) = caps.name("mo") {
+        let m = month_number(m.as_str())?;
+        return Some(format!("{:04}-{m:02}", nearest_year(published, m, 15)?));
+    }
+    if caps.name("rel").is_some() {
+        let which = caps.name("rel_w")?.as_str().to_ascii_lowercase();
+        let unit = caps.name("rel_u")?.as_str();
+        return relative(published, &which, unit);
+    }
+    if let Some(near) = caps.name("near") {
+        let shift = if near.as_str() == "yesterday" { -1 } else { 1 };
+        return published.add_days(shift).map(|d| d.to_string());
+    }
+    None
+}
+
+/// "last Thursday", "next month", "this year" against the publication date.
+fn relative(published: Date, which: &str, unit: &str) -> Option<String> {
+    let step: i64 = match which {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    if let Some(w) = weekday_number(unit) {
+        return match step {
+            -1 => weekday_before(published, w, true),
+            1 => published.add_days(7 - i64::from(published.weekday()) + i64::from(w)),
+            _ => weekday_before(published, w, false),
+        }
+        .map(|d| d.to_string());
+    }
+    if let Some(m) = month_number(unit) {
+        let year = published.year + i32::try_from(step).ok()?;
+        let year = if step == 0 {
+            nearest_year(published, m, 15)?
+        } else {
+            year
+        };
+        return Some(format!("{year:04}-{m:02}"));
+    }
+    match unit {
+        "week" | "weekend" => {
+            let day = published.add_days(7 * step)?;
+            let (year, week) = iso_week(day)?;
+            Some(format!("{year:04}-W{week:02}"))
+        }
+        "month" => {
+            let index = i64::from(published.year) * 12 + i64::from(published.month) - 1 + step;
+            Some(format!(
+                "{:04}-{:02}",
+                index.div_euclid(12),
+                index.rem_euclid(12) + 1
+            ))
+        }
+        "year" => Some(format!("{:04}", i64::from(published.year) + step)),
+        _ => None,
+    }
+}
+
+/// The latest `weekday` on or before `from` (strictly before if `strict`).
+fn weekday_before(from: Date, weekday: u32, strict: bool) -> Option<Date> {
+    let mut back = (i64::from(from.weekday()) - i64::from(weekday)).rem_euclid(7);
+    if strict && back == 0 {
+        back = 7;
+    }
+    from.add_days(-back)
+}
+
+/// The year that puts `month`/`day` closest to the publication date.
+fn nearest_year(published: Date, month: u32, day: u32) -> Option<i32> {
+    let candidates = [published.year - 1, published.year, published.year + 1];
+    candidates
+        .into_iter()
+        .filter_map(|y| {
+            Date::new(y, month, day.min(28))
+                .map(|d| (y, (d.day_number() - published.day_number()).abs()))
+        })
+        .min_by_key(|&(_, distance)| distance)
+        .map(|(y, _)| y)
+}
+
+/// ISO 8601 week-numbering year and week of a date.
+fn iso_week(date: Date) -> Option<(i32, u32)> {
+    // The Thursday of the date's week decides the year.
+    let thursday = date.add_days(3 - i64::from(date.weekday()))?;
+    let jan1 = Date::new(thursday.year, 1, 1)?;
+    let week = (thursday.day_number() - jan1.day_number()) / 7 + 1;
+    Some((thursday.year, u32::try_from(week).ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates<'a>(text: &'a str, published: Option<&str>) -> Vec<(&'a str, Option<String>)> {
+        let published = published.and_then(Date::parse_iso);
+        find_dates(text, Span::new(0, text.len()), published)
+            .into_iter()
+            .map(|d| (&text[d.span.range()], d.value))
+            .collect()
+    }
+
+    fn v(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(
+            dates(
+                "On Friday, July 28, envoys met; the 1950-53 war ended in 1953, not November 2022.",
+                Some("2023-07-29")
+            ),
+            [
+                ("Friday, July 28", v("2023-07-28")),
+                ("1950-53", v("1950/1953")),
+                ("1953", v("1953")),
+                ("November 2022", v("2022-11")),
+            ]
+        );
+        assert_eq!(
+            dates("On 4 March 2026 it rained.", None),
+            [("4 March 2026", v("2026-03-04"))]
+        );
+    }
+
+    #[test]
+    fn relative_dates_need_a_publication_date() {
+        // 2026-03-06 is a Friday.
+        assert_eq!(
+            dates(
+                "On Wednesday and last Thursday, with talks next month and last week.",
+                Some("2026-03-06")
+            ),
+            [
+                ("Wednesday", v("2026-03-04")),
+                ("last Thursday", v("2026-03-05")),
+                ("next month", v("2026-04")),
+                ("last week", v("2026-W09")),
+            ]
+        );
+        assert_eq!(dates("On Wednesday they met.", None), [("Wednesday", None)]);
+        assert_eq!(dates("They met on July 27.", None), [("July 27", None)]);
+    }
+
+    #[test]
+    fn durations_and_non_years() {
+        assert_eq!(dates("after two days of talks", None), [("two days", None)]);
+        assert!(dates("It cost $2024 and 1500 troops.", None).is_empty());
+        assert!(dates("We may go.", None).is_empty());
+    }
+}

@@ -1,0 +1,179 @@
+//! Words of a sentence with their byte spans and shape.
+//!
+//! A word is a run of letters and digits, joined across inner hyphens and
+//! apostrophes ("Thomas-Greenfield", "O'Brien", "1950-53"); dotted acronyms
+//! ("U.S.", "U.N.") and initials ("J.") keep their dots. A possessive ending
+//! ("'s", "’s") is left out of the word, so "Russia’s" gives the word "Russia".
+
+use crate::Span;
+
+/// One word of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// Whether a possessive ending follows the word.
+    pub possessive: bool,
+    /// Whether only spaces separate this word from the one before.
+    pub joined: bool,
+}
+
+impl Token {
+    /// The word's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.span.range()).unwrap_or("")
+    }
+}
+
+/// Splits the sentence `span` of `text` into words.
+pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let sentence = text.get(span.range()).unwrap_or("");
+    let mut out: Vec<Token> = Vec::new();
+    let mut chars = sentence.char_indices().peekable();
+    let mut gap_is_space = true;
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            if !matches!(c, ' ' | '\u{a0}') {
+                gap_is_space = false;
+            }
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            let after = sentence
+                .get(j + d.len_utf8()..)
+                .and_then(|r| r.chars().next());
+            let next_alnum = after.is_some_and(char::is_alphanumeric);
+            let is_possessive = matches!(d, '\'' | '\u{2019}')
+                && matches!(after, Some('s'))
+                && !sentence
+                    .get(j + d.len_utf8() + 1..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+            if matches!(d, '-' | '\'' | '\u{2019}') && next_alnum && !is_possessive {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            // A dot after a single capital ("U.", "J.") belongs to the word.
+            if d == '.' && letters_since_dot(sentence, start, end) == 1 {
+                let first = sentence.get(start..end).and_then(|w| w.chars().last());
+                if first.is_some_and(char::is_uppercase) {
+                    end = j + 1;
+                    chars.next();
+                    // Go on through "U.S." but stop before a space.
+                    if after.is_some_and(char::is_uppercase) {
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let mut possessive = false;
+        let rest = sentence.get(end..).unwrap_or("");
+        for apostrophe in ["'s", "\u{2019}s"] {
+            if rest.starts_with(apostrophe)
+                && !rest
+                    .get(apostrophe.len()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            {
+                possessive = true;
+                // Skip the ending's characters.
+                for _ in 0..2 {
+                    chars.next();
+                }
+            }
+        }
+        out.push(Token {
+            span: Span::new(span.start + start, span.start + end),
+            possessive,
+            joined: gap_is_space && !out.is_empty(),
+        });
+        gap_is_space = !possessive;
+    }
+    out
+}
+
+/// Letters after the last dot in `sentence[start..end]`.
+fn letters_since_dot(sentence: &str, start: usize, end: usize) -> usize {
+    sentence
+        .get(start..end)
+        .map_or(0, |w| w.rsplit('.').next().map_or(0, |p| p.chars().count()))
+}
+
+/// Whether a word starts with a capital letter.
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word is written all in capitals (two letters or more).
+pub(crate) fn is_all_caps(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, bool)> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| (t.text(text), t.possessive))
+            .collect()
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(
+            words("U.S.-based Umbra, Stefan J. Bos and Linda Thomas-Greenfield’s team in 1950-53."),
+            [
+                ("U.S.", false),
+                ("based", false),
+                ("Umbra", false),
+                ("Stefan", false),
+                ("J.", false),
+                ("Bos", false),
+                ("and", false),
+                ("Linda", false),
+                ("Thomas-Greenfield", true),
+                ("team", false),
+                ("in", false),
+                ("1950-53", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives_and_apostrophes() {
+        assert_eq!(
+            words("Russia's O'Brien"),
+            [("Russia", true), ("O'Brien", false)]
+        );
+        assert_eq!(
+            words("the U.N. said"),
+            [("the", false), ("U.N.", false), ("said", false)]
+        );
+    }
+
+    #[test]
+    fn joined_flags() {
+        let text = "Kim Jong Un, Li";
+        let joined: Vec<bool> = tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.joined)
+            .collect();
+        assert_eq!(joined, [false, true, true, false]);
+    }
+}
