@@ -1,16 +1,843 @@
-//! Claim extraction.
+//! Claims: who said, accused, denied or predicted what.
+//!
+//! Quotations come first (see [`quote`]): each is one claim, however many
+//! sentences or paragraphs it runs over, credited by the speech verb in the
+//! sentences around it ("…,” says NAME", "NAME said: “…”"), or, when none is
+//! there, to the speaker of the claim right before it. Scare quotes (a few words
+//! no verb credits) are not claims. Sentences left then give reported speech
+//! ("X denied ...", "according to X, ...") and, when they name an entity together
+//! with a number, a date or an event, unattributed check-worthy statements.
+//! Speakers are entities where possible: pronouns resolve to the last fitting
+//! entity and part names to the full name, through the entity mentions.
 
-use crate::{Article, Claim, Entity};
+mod cue;
+mod quote;
 
-/// Finds the claims of an article, speakers resolved against `entities`.
+use crate::entity::tokenize;
+use crate::{Actor, Article, Claim, ClaimForm, ClaimKind, Entity, EntityKind, Span};
+use cue::{cue_kind, FUTURE, HEDGES, NEGATIONS};
+use quote::{find_quotes, Quote};
+
+/// Quotes of this many words or fewer, with no verb crediting them, are scare
+/// quotes (a term, a slogan), not claims.
+const SCARE_QUOTE_WORDS: usize = 4;
+
+/// Finds the claims of an article, given its entities.
 ///
 /// ```
-/// use newsclaims::{extract_claims, extract_entities, parse_article, ArticleMeta};
-/// let a = parse_article("Rain fell.", &ArticleMeta::default()).unwrap();
-/// let e = extract_entities(&a);
-/// let _ = extract_claims(&a, &e);
+/// use newsclaims::{extract_claims, extract_entities, parse_article, ArticleMeta, ClaimForm, ClaimKind};
+/// let text = "\u{201C}We did not send any ships,\u{201D} said Defense Minister Ana Ruiz. \
+///             Washington has accused Manila of arming the rebels.";
+/// let article = parse_article(text, &ArticleMeta::default()).unwrap();
+/// let entities = extract_entities(&article);
+/// let claims = extract_claims(&article, &entities);
+/// assert_eq!(claims[0].form, ClaimForm::DirectQuote);
+/// assert_eq!(claims[0].speaker.as_ref().unwrap().name, "Ana Ruiz");
+/// assert!(claims[0].negated);
+/// assert_eq!(claims[1].kind, ClaimKind::Accusation);
+/// assert_eq!(claims[1].target.as_ref().unwrap().name, "Manila");
 /// ```
 pub fn extract_claims(article: &Article, entities: &[Entity]) -> Vec<Claim> {
-    let _ = (article, entities);
-    Vec::new()
+    let text = article.text();
+    let body: Vec<Span> = article.body().map(|p| p.span()).collect();
+    let sentences: Vec<Span> = article
+        .sentences
+        .iter()
+        .filter(|s| body.iter().any(|p| p.contains(**s)))
+        .copied()
+        .collect();
+    let index = MentionIndex::new(entities);
+    let ctx = Context {
+        text,
+        entities,
+        index: &index,
+        body: &body,
+    };
+    let mut drafts: Vec<Claim> = Vec::new();
+    let mut covered = vec![false; sentences.len()];
+    for q in find_quotes(text, &body) {
+        quote_claim(&ctx, &sentences, &mut covered, &q, &mut drafts);
+    }
+    for (i, &sentence) in sentences.iter().enumerate() {
+        if covered.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(claim) = sentence_claim(&ctx, sentence) {
+            drafts.push(claim);
+        }
+    }
+    drafts.sort_by_key(|c| c.start);
+    finish(&ctx, drafts)
+}
+
+/// What every rule needs.
+struct Context<'a> {
+    text: &'a str,
+    entities: &'a [Entity],
+    index: &'a MentionIndex,
+    body: &'a [Span],
+}
+
+/// Entity mentions sorted by position.
+struct MentionIndex {
+    mentions: Vec<(Span, usize)>,
+}
+
+impl MentionIndex {
+    fn new(entities: &[Entity]) -> MentionIndex {
+        let mut mentions: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (Span::new(m.start, m.end), i))
+            })
+            .collect();
+        mentions.sort_unstable();
+        MentionIndex { mentions }
+    }
+
+    /// The entity whose mention covers `span`.
+    fn at(&self, span: Span) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|(m, _)| m.start <= span.start && span.end <= m.end)
+            .map(|(_, i)| *i)
+    }
+
+    /// Entities mentioned inside `span`, in order, without repeats.
+    fn inside(&self, span: Span) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (m, i) in &self.mentions {
+            if span.start <= m.start && m.end <= span.end && !out.contains(i) {
+                out.push(*i);
+            }
+        }
+        out
+    }
+
+    /// The last entity of one of `kinds` mentioned before `at`.
+    fn last_before(&self, at: usize, entities: &[Entity], kinds: &[EntityKind]) -> Option<usize> {
+        self.mentions
+            .iter()
+            .filter(|(m, i)| {
+                m.end <= at && entities.get(*i).is_some_and(|e| kinds.contains(&e.kind))
+            })
+            .max_by_key(|(m, _)| m.start)
+            .map(|(_, i)| *i)
+    }
+}
+
+/// The claim a quotation makes, added to `drafts` (or merged into the one before
+/// when it continues it).
+fn quote_claim(
+    ctx: &Context<'_>,
+    sentences: &[Span],
+    covered: &mut [bool],
+    q: &Quote,
+    drafts: &mut Vec<Claim>,
+) {
+    let text = ctx.text;
+    let overlapping: Vec<usize> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.start < q.outer.end && q.outer.start < s.end)
+        .map(|(i, _)| i)
+        .collect();
+    let (Some(&first), Some(&last)) = (overlapping.first(), overlapping.last()) else {
+        return;
+    };
+    let (Some(first_s), Some(last_s)) = (sentences.get(first), sentences.get(last)) else {
+        return;
+    };
+    let span = Span::new(
+        first_s.start.min(q.outer.start),
+        last_s.end.max(q.outer.end),
+    );
+    let after = Span::new(q.outer.end, span.end);
+    let before = Span::new(span.start, q.outer.start);
+    let attribution =
+        attribution_in(ctx, after, true).or_else(|| attribution_in(ctx, before, false));
+    let words = q.word_count(text);
+    let quote_text = q.words(text);
+    let whole_sentence = quote_text.trim_end().ends_with(['.', '!', '?', '\u{2026}']);
+    if attribution.is_none() && words <= SCARE_QUOTE_WORDS && !whole_sentence {
+        return;
+    }
+    let outside_words = text
+        .get(before.range())
+        .map_or(0, |b| b.split_whitespace().count());
+    // A quote is partial when it sits inside the reporter's own sentence rather
+    // than standing after an attribution ("X said:") or before one.
+    let introduced = text
+        .get(before.range())
+        .is_some_and(|b| b.trim_end().ends_with(':'));
+    let embedded = outside_words > 6 && attribution.as_ref().is_some_and(|a| a.that_clause)
+        || outside_words > 8 && !introduced;
+    let form = if words <= SCARE_QUOTE_WORDS || embedded {
+        ClaimForm::PartialQuote
+    } else {
+        ClaimForm::DirectQuote
+    };
+    for i in &overlapping {
+        if let Some(c) = covered.get_mut(*i) {
+            *c = true;
+        }
+    }
+    let Some(attribution) = attribution else {
+        // No verb of its own: it continues the quote before, or is credited to
+        // the speaker of the claim right before it.
+        if let Some(prev) = drafts.last_mut() {
+            if adjacent(ctx, prev.end, span.start) {
+                if prev.quote.is_some() {
+                    prev.end = span.end;
+                    prev.text = text.get(prev.start..prev.end).unwrap_or("").to_string();
+                    if let Some(pq) = &mut prev.quote {
+                        pq.push(' ');
+                        pq.push_str(&quote_text);
+                    }
+                    return;
+                }
+                let speaker = prev.speaker.clone();
+                let claim = draft(
+                    ctx,
+                    span,
+                    ClaimKind::Statement,
+                    form,
+                    speaker,
+                    None,
+                    Some(quote_text),
+                );
+                drafts.push(claim);
+                return;
+            }
+        }
+        drafts.push(draft(
+            ctx,
+            span,
+            ClaimKind::Statement,
+            form,
+            None,
+            None,
+            Some(quote_text),
+        ));
+        return;
+    };
+    let kind = refine_kind(attribution.kind, &quote_text);
+    let mut claim = draft(
+        ctx,
+        span,
+        kind,
+        form,
+        attribution.speaker,
+        Some(attribution.cue),
+        Some(quote_text),
+    );
+    claim.target = attribution.target;
+    drafts.push(claim);
+}
+
+/// Whether `next` starts right after `end`: in the same paragraph with only a
+/// sentence between, or at the start of the next paragraph.
+fn adjacent(ctx: &Context<'_>, end: usize, next: usize) -> bool {
+    let gap = ctx.text.get(end..next).unwrap_or("");
+    if gap.trim().is_empty() {
+        return true;
+    }
+    let para_of = |at: usize| ctx.body.iter().position(|p| p.start <= at && at <= p.end);
+    match (para_of(end), para_of(next)) {
+        (Some(a), Some(b)) => b == a + 1 && gap.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Who a verb credits, found in the text `span` next to a quotation or in a
+/// sentence.
+#[derive(Clone, Debug)]
+struct Attribution {
+    kind: ClaimKind,
+    cue: String,
+    speaker: Option<Actor>,
+    target: Option<Actor>,
+    /// Whether the cue introduces a "that" clause ("said that ...").
+    that_clause: bool,
+    /// Whether the attribution is "according to".
+    according_to: bool,
+}
+
+/// Finds the first (after a quote) or last (before it) cue in `span`, and its
+/// speaker.
+fn attribution_in(ctx: &Context<'_>, span: Span, first: bool) -> Option<Attribution> {
+    if span.is_empty() {
+        return None;
+    }
+    let tokens = tokenize(ctx.text, span);
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| t.text(ctx.text).to_lowercase())
+        .collect();
+    let according = (0..words.len()).find(|&i| {
+        words.get(i).is_some_and(|w| w == "according")
+            && words.get(i + 1).is_some_and(|w| w == "to")
+    });
+    let cues: Vec<usize> = (0..words.len())
+        .filter(|&i| {
+            words.get(i).and_then(|w| cue_kind(w)).is_some()
+                && tokens.get(i).is_some_and(|t| is_verb_use(ctx.text, t.span))
+        })
+        .collect();
+    let cue_at = if first { cues.first() } else { cues.last() }.copied();
+    if let Some(i) = cue_at {
+        let token = tokens.get(i)?;
+        let kind = cue_kind(words.get(i)?)?;
+        let speaker = subject_before(ctx, &tokens, i).or_else(|| object_after(ctx, &tokens, i));
+        let target = if kind == ClaimKind::Accusation {
+            object_after(ctx, &tokens, i).filter(|t| speaker.as_ref() != Some(t))
+        } else {
+            None
+        };
+        let that_clause = words.get(i + 1).is_some_and(|w| w == "that");
+        return Some(Attribution {
+            kind,
+            cue: token.text(ctx.text).to_string(),
+            speaker,
+            target,
+            that_clause,
+            according_to: false,
+        });
+    }
+    let i = according?;
+    let speaker = object_after(ctx, &tokens, i + 1);
+    Some(Attribution {
+        kind: ClaimKind::Statement,
+        cue: "according to".to_string(),
+        speaker,
+        target: None,
+        that_clause: false,
+        according_to: true,
+    })
+}
+
+/// Whether a cue word is used as a verb here, not as an adjective before a noun
+/// ("the alleged plot", "the reported deal").
+fn is_verb_use(text: &str, span: Span) -> bool {
+    let before = text
+        .get(..span.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    !(before.ends_with(" the")
+        || before.ends_with(" an")
+        || before.ends_with(" a")
+        || before.ends_with(" its")
+        || before.ends_with(" their"))
+}
+
+/// Words between a subject and its verb that do not change the subject.
+const SKIPPABLE: &[&str] = &[
+    "also",
+    "again",
+    "already",
+    "has",
+    "have",
+    "had",
+    "later",
+    "then",
+    "vehemently",
+    "repeatedly",
+    "previously",
+    "publicly",
+    "firmly",
+    "strongly",
+    "flatly",
+    "quickly",
+    "recently",
+    "once",
+    "immediately",
+    "both",
+    "all",
+    "have",
+    "had",
+    "has",
+    "long",
+    "separately",
+    "earlier",
+];
+
+/// The speaker before the verb at token `cue`.
+fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize) -> Option<Actor> {
+    let mut k = cue;
+    while k > 0 {
+        let word = tokens.get(k - 1)?.text(ctx.text).to_lowercase();
+        if !SKIPPABLE.contains(&word.as_str()) {
+            break;
+        }
+        k -= 1;
+    }
+    let prev = tokens.get(k.checked_sub(1)?)?;
+    // The gap between subject and verb must not be a clause break.
+    let gap_end = tokens.get(k).map_or(prev.span.end, |t| t.span.start);
+    let gap = ctx.text.get(prev.span.end..gap_end).unwrap_or("");
+    if gap.contains(['.', ';', ':', '\u{201C}', '\u{201D}', '"']) {
+        return None;
+    }
+    actor_at(ctx, tokens, k - 1, true)
+}
+
+/// The speaker (or target) right after token `at`: past titles, the first
+/// entity within a few words.
+fn object_after(ctx: &Context<'_>, tokens: &[crate::entity::Token], at: usize) -> Option<Actor> {
+    for k in at + 1..(at + 7).min(tokens.len()) {
+        let token = tokens.get(k)?;
+        if let Some(e) = ctx.index.at(token.span) {
+            let entity = ctx.entities.get(e)?;
+            if matches!(entity.kind, EntityKind::Date | EntityKind::Quantity) {
+                continue;
+            }
+            return Some(actor_of(entity));
+        }
+        let word = token.text(ctx.text).to_lowercase();
+        if let Some(actor) = pronoun(ctx, &word, token.span.start) {
+            return Some(actor);
+        }
+        let prev_end = tokens
+            .get(k.wrapping_sub(1))
+            .map_or(token.span.start, |t| t.span.end);
+        if ctx
+            .text
+            .get(prev_end..token.span.start)
+            .is_some_and(|g| g.contains([',', '.', ';']))
+            && k > at + 1
+        {
+            break;
+        }
+        if k == at + 1
+            || matches!(
+                word.as_str(),
+                "the" | "a" | "an" | "state" | "several" | "some" | "many" | "other"
+            )
+        {
+            // A non-entity speaker: "according to state media", "said officials".
+            if let Some(phrase) = noun_phrase(ctx, tokens, k) {
+                return Some(Actor {
+                    name: phrase,
+                    entity: None,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The speaker ending at token `k`: an entity, a pronoun, or a short noun
+/// phrase ("several officials", "state media").
+fn actor_at(
+    ctx: &Context<'_>,
+    tokens: &[crate::entity::Token],
+    k: usize,
+    backwards: bool,
+) -> Option<Actor> {
+    let token = tokens.get(k)?;
+    if let Some(e) = ctx.index.at(token.span) {
+        let entity = ctx.entities.get(e)?;
+        if !matches!(entity.kind, EntityKind::Date | EntityKind::Quantity) {
+            return Some(actor_of(entity));
+        }
+        return None;
+    }
+    let word = token.text(ctx.text).to_lowercase();
+    if let Some(actor) = pronoun(ctx, &word, token.span.start) {
+        return Some(actor);
+    }
+    if !backwards {
+        return None;
+    }
+    // Walk back over a short lower-case noun phrase.
+    let mut from = k;
+    while from > 0 && k - from < 3 {
+        let prev = tokens.get(from - 1)?;
+        let w = prev.text(ctx.text);
+        let gap = ctx
+            .text
+            .get(prev.span.end..tokens.get(from)?.span.start)
+            .unwrap_or("");
+        let determiner = matches!(
+            w.to_lowercase().as_str(),
+            "several"
+                | "some"
+                | "many"
+                | "both"
+                | "most"
+                | "few"
+                | "other"
+                | "senior"
+                | "state"
+                | "western"
+                | "two"
+                | "three"
+        );
+        if gap.trim().is_empty()
+            && (determiner || w.chars().all(|c| c.is_lowercase() || c == '-'))
+            && !matches!(
+                w,
+                "that"
+                    | "which"
+                    | "who"
+                    | "and"
+                    | "but"
+                    | "as"
+                    | "of"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "it"
+                    | "is"
+                    | "was"
+            )
+        {
+            from -= 1;
+        } else {
+            break;
+        }
+    }
+    let phrase = ctx.text.get(tokens.get(from)?.span.start..token.span.end)?;
+    let head = phrase.split_whitespace().last()?;
+    let people_like = [
+        "officials",
+        "observers",
+        "analysts",
+        "experts",
+        "diplomats",
+        "critics",
+        "media",
+        "sources",
+        "groups",
+        "countries",
+        "residents",
+        "witnesses",
+        "authorities",
+        "police",
+        "ministry",
+        "government",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "statement",
+        "activists",
+        "researchers",
+        "scientists",
+        "lawyers",
+        "prosecutors",
+        "investigators",
+        "officers",
+        "leaders",
+        "sides",
+        "nations",
+        "governments",
+        "agency",
+        "company",
+        "military",
+        "army",
+        "report",
+        "reports",
+    ];
+    people_like.contains(&head).then(|| Actor {
+        name: phrase.to_string(),
+        entity: None,
+    })
+}
+
+/// A noun phrase starting at token `k` and ending at the next punctuation.
+fn noun_phrase(ctx: &Context<'_>, tokens: &[crate::entity::Token], k: usize) -> Option<String> {
+    let start = tokens.get(k)?.span.start;
+    let mut end = tokens.get(k)?.span.end;
+    for t in tokens.iter().skip(k + 1).take(3) {
+        let gap = ctx.text.get(end..t.span.start).unwrap_or("");
+        if !gap.trim().is_empty()
+            || t.text(ctx.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            break;
+        }
+        end = t.span.end;
+    }
+    let phrase = ctx.text.get(start..end)?;
+    let head = phrase.split_whitespace().last()?;
+    [
+        "media",
+        "officials",
+        "observers",
+        "analysts",
+        "experts",
+        "sources",
+        "statement",
+        "ministry",
+        "government",
+        "report",
+        "reports",
+        "photos",
+        "images",
+        "diplomats",
+        "groups",
+    ]
+    .contains(&head)
+    .then(|| phrase.to_string())
+}
+
+/// Resolves he/she/they to the last fitting entity before `at`.
+fn pronoun(ctx: &Context<'_>, word: &str, at: usize) -> Option<Actor> {
+    let kinds: &[EntityKind] = match word {
+        "he" | "she" | "him" | "her" => &[EntityKind::Person],
+        "they" => &[
+            EntityKind::Organization,
+            EntityKind::Group,
+            EntityKind::Place,
+        ],
+        _ => return None,
+    };
+    let e = ctx.index.last_before(at, ctx.entities, kinds)?;
+    ctx.entities.get(e).map(actor_of)
+}
+
+fn actor_of(entity: &Entity) -> Actor {
+    Actor {
+        name: entity.name.clone(),
+        entity: Some(entity.id.clone()),
+    }
+}
+
+/// Reported speech or an unattributed check-worthy statement in one sentence.
+fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
+    let text = ctx.text;
+    let body = text.get(sentence.range())?;
+    if body.trim_end().ends_with('?') {
+        return None;
+    }
+    if let Some(a) = attribution_in(ctx, sentence, true) {
+        let form = if a.according_to {
+            ClaimForm::AccordingTo
+        } else {
+            ClaimForm::Reported
+        };
+        let kind = refine_kind(a.kind, body);
+        let mut claim = draft(ctx, sentence, kind, form, a.speaker, Some(a.cue), None);
+        claim.target = a.target;
+        return Some(claim);
+    }
+    // Unattributed: an entity with a number, a date or an event.
+    let inside = ctx.index.inside(sentence);
+    let kinds: Vec<EntityKind> = inside
+        .iter()
+        .filter_map(|&i| ctx.entities.get(i))
+        .map(|e| e.kind)
+        .collect();
+    let named = kinds.iter().any(|k| {
+        matches!(
+            k,
+            EntityKind::Person
+                | EntityKind::Organization
+                | EntityKind::Place
+                | EntityKind::Group
+                | EntityKind::Event
+        )
+    });
+    let anchored = kinds.iter().any(|k| {
+        matches!(
+            k,
+            EntityKind::Date | EntityKind::Quantity | EntityKind::Event
+        )
+    });
+    if !(named && anchored) || body.split_whitespace().count() < 6 {
+        return None;
+    }
+    let kind = refine_kind(ClaimKind::Statement, body);
+    Some(draft(
+        ctx,
+        sentence,
+        kind,
+        ClaimForm::Unattributed,
+        None,
+        None,
+        None,
+    ))
+}
+
+/// A statement whose content speaks of the future is a prediction.
+fn refine_kind(kind: ClaimKind, content: &str) -> ClaimKind {
+    if kind != ClaimKind::Statement {
+        return kind;
+    }
+    let lower = content.to_lowercase();
+    let future = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "will" || w == "going")
+        || lower.contains("expected to")
+        || lower.contains("likely to")
+        || lower.contains("plans to");
+    if future {
+        ClaimKind::Prediction
+    } else {
+        kind
+    }
+}
+
+fn draft(
+    ctx: &Context<'_>,
+    span: Span,
+    kind: ClaimKind,
+    form: ClaimForm,
+    speaker: Option<Actor>,
+    cue: Option<String>,
+    quote: Option<String>,
+) -> Claim {
+    let text = ctx.text.get(span.range()).unwrap_or("").to_string();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let hedged = words.iter().any(|w| HEDGES.contains(&w.as_str()));
+    let negated = words
+        .iter()
+        .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
+        || text.contains("n\u{2019}t");
+    let _ = FUTURE;
+    Claim {
+        id: String::new(),
+        kind,
+        form,
+        speaker,
+        cue,
+        quote,
+        start: span.start,
+        end: span.end,
+        text,
+        target: None,
+        hedged,
+        negated,
+        entities: Vec::new(),
+        responds_to: None,
+    }
+}
+
+/// Gives ids, lists entities, and links denials to the accusations they answer.
+fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
+    for (n, claim) in claims.iter_mut().enumerate() {
+        claim.id = format!("c{}", n + 1);
+        claim.entities = ctx
+            .index
+            .inside(Span::new(claim.start, claim.end))
+            .into_iter()
+            .filter_map(|i| ctx.entities.get(i).map(|e| e.id.clone()))
+            .collect();
+    }
+    for i in 0..claims.len() {
+        if claims.get(i).is_none_or(|c| c.kind != ClaimKind::Denial) {
+            continue;
+        }
+        let accusation = claims
+            .iter()
+            .take(i)
+            .rev()
+            .find(|c| c.kind == ClaimKind::Accusation)
+            .map(|c| (c.id.clone(), c.target.clone()));
+        if let (Some((id, target)), Some(denial)) = (accusation, claims.get_mut(i)) {
+            denial.responds_to = Some(id);
+            if denial.target.is_none() {
+                denial.target = target.or_else(|| denial.speaker.clone());
+            }
+        } else if let Some(denial) = claims.get_mut(i) {
+            if denial.target.is_none() {
+                denial.target = denial.speaker.clone();
+            }
+        }
+    }
+    claims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{extract_entities, parse_article, ArticleMeta};
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let article = parse_article(text, &ArticleMeta::default()).unwrap();
+        let entities = extract_entities(&article);
+        extract_claims(&article, &entities)
+    }
+
+    fn speaker(c: &Claim) -> Option<&str> {
+        c.speaker.as_ref().map(|s| s.name.as_str())
+    }
+
+    #[test]
+    fn speaker_after_quote_inverted_and_plain() {
+        let cs = claims("\u{201C}We are partners. We stay so,\u{201D} says Wi Sun-lac, the former ambassador to Russia.\n\u{201C}It is worrying,\u{201D} Sun-lac said.");
+        assert_eq!(cs.len(), 2, "{cs:#?}");
+        assert_eq!(speaker(&cs[0]), Some("Wi Sun-lac"));
+        assert_eq!(cs[0].quote.as_deref(), Some("We are partners. We stay so"));
+        assert_eq!(speaker(&cs[1]), Some("Wi Sun-lac"));
+    }
+
+    #[test]
+    fn speaker_before_quote_and_continuation() {
+        let cs = claims("Defense Minister Omar Haddad said: \u{201C}The talks went well.\u{201D} \u{201C}We will meet again.\u{201D}\nHe added that ties were strong.");
+        assert_eq!(speaker(&cs[0]), Some("Omar Haddad"));
+        assert!(
+            cs[0].quote.as_deref().unwrap().contains("meet again"),
+            "{cs:#?}"
+        );
+        assert_eq!(cs[1].form, ClaimForm::Reported);
+        assert_eq!(speaker(&cs[1]), Some("Omar Haddad"));
+    }
+
+    #[test]
+    fn scare_quotes_are_not_claims() {
+        let cs = claims("The patrols crossed a \u{201C}red line\u{201D} near the reef.");
+        assert!(
+            cs.iter()
+                .all(|c| c.form != ClaimForm::DirectQuote && c.form != ClaimForm::PartialQuote),
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn accusation_and_denial() {
+        let cs = claims("Washington has accused North Korea of providing arms to Russia. However, Pyongyang and Moscow have vehemently denied those accusations.");
+        assert_eq!(cs[0].kind, ClaimKind::Accusation);
+        assert_eq!(speaker(&cs[0]), Some("Washington"));
+        assert_eq!(
+            cs[0].target.as_ref().map(|t| t.name.as_str()),
+            Some("North Korea")
+        );
+        assert_eq!(cs[1].kind, ClaimKind::Denial);
+        assert_eq!(cs[1].responds_to.as_deref(), Some("c1"));
+    }
+
+    #[test]
+    fn according_to_and_non_entity_speakers() {
+        let cs = claims("According to state media, the parade took place on Thursday. Several officials confirmed the visit.");
+        assert_eq!(cs[0].form, ClaimForm::AccordingTo);
+        assert_eq!(speaker(&cs[0]), Some("state media"));
+        assert_eq!(speaker(&cs[1]), Some("Several officials"));
+        assert_eq!(cs[1].speaker.as_ref().unwrap().entity, None);
+    }
+
+    #[test]
+    fn unattributed_check_worthy_statements() {
+        let cs = claims("The 1950-53 war in Korea killed millions of civilians. It was sad.");
+        assert_eq!(cs.len(), 1);
+        assert_eq!(cs[0].form, ClaimForm::Unattributed);
+        assert_eq!(cs[0].speaker, None);
+    }
+
+    #[test]
+    fn predictions_and_hedges() {
+        let cs = claims("The three leaders will likely meet next month, officials said.");
+        assert_eq!(cs[0].kind, ClaimKind::Prediction);
+        assert!(cs[0].hedged);
+    }
 }

@@ -19,7 +19,7 @@ mod words;
 
 use crate::{Article, Date, Entity, FieldKind, ParagraphKind, Span};
 
-pub(crate) use token::tokenize;
+pub(crate) use token::{tokenize, Token};
 
 /// Finds the entities of an article, merged within it, in order of first
 /// mention.
