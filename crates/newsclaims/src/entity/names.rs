@@ -93,6 +93,9 @@ impl Sentence<'_> {
     }
 
     fn span(&self, from: usize, to: usize) -> Option<Span> {
+        if to <= from {
+            return None;
+        }
         Some(Span::new(
             self.tokens.get(from)?.span.start,
             self.tokens.get(to.checked_sub(1)?)?.span.end,
@@ -292,7 +295,8 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
     let lone = end - start == 1;
     if lone {
         let word = first;
-        if is_all_caps(word) && word.len() <= 8 && !s.weak || cue_before(s, start, ORG_CUES_BEFORE) {
+        if is_all_caps(word) && word.len() <= 8 && !s.weak || cue_before(s, start, ORG_CUES_BEFORE)
+        {
             c.kind = Some(EntityKind::Organization);
         } else {
             c.person_cue = title_before(s, gaz, start).is_some() || speech_after(s, end);
