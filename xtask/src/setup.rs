@@ -30,6 +30,12 @@ fn apt_packages() -> Result {
     if !Path::new("/usr/bin/chromium").exists() {
         missing.push("chromium");
     }
+    // wasm-opt shrinks the package's .wasm; optional, so asked of apt only, never
+    // an error where there is no apt-get.
+    let want_binaryen = !cmd::exists("wasm-opt") && cmd::exists("apt-get");
+    if want_binaryen {
+        missing.push("binaryen");
+    }
     if missing.is_empty() {
         return Ok(());
     }
