@@ -93,6 +93,8 @@ pub const FILES: &[FileSpec] = &[
     list("org_suffixes.txt", true),
     list("org_heads.txt", false),
     list("groups.txt", false),
+    list("regions.txt", false),
+    list("surnames.txt", false),
     FileSpec {
         name: "organizations.tsv",
         columns: &["name", "acronyms"],

@@ -91,9 +91,13 @@ impl Parser<'_> {
         let body_start = self.read_head(units);
         let mut repeats = duplicate::Repeats::default();
         let mut dateline_checked = false;
+        let furniture: Vec<Option<RemovalReason>> = units
+            .iter()
+            .map(|u| boilerplate::classify(u.text(self.text)))
+            .collect();
         for (i, unit) in units.iter().enumerate().skip(body_start) {
             let line = unit.text(self.text);
-            if let Some(reason) = boilerplate::classify(line) {
+            if let Some(reason) = furniture.get(i).copied().flatten() {
                 self.remove(unit.span, reason, None);
                 continue;
             }
@@ -101,9 +105,8 @@ impl Parser<'_> {
                 // Credits at the foot: "Reporting by ...".
                 continue;
             }
-            let next_is_body = units
-                .get(i + 1)
-                .is_some_and(|n| boilerplate::classify(n.text(self.text)).is_none());
+            let next_is_body =
+                i + 1 < units.len() && furniture.get(i + 1).is_some_and(Option::is_none);
             let kind = if next_is_body && head::is_heading(line) {
                 ParagraphKind::Heading
             } else {

@@ -17,7 +17,7 @@ mod temporal;
 mod token;
 mod words;
 
-use crate::{Article, Date, Entity, FieldKind, ParagraphKind, Span};
+use crate::{Article, Date, Entity, EntityKind, FieldKind, ParagraphKind, Span};
 
 pub(crate) use token::{tokenize, Token};
 
@@ -74,7 +74,76 @@ pub fn extract_entities(article: &Article) -> Vec<Entity> {
         found.dates.extend(dates);
         found.quantities.extend(quantities);
     }
+    found.names.extend(field_names(article, gaz));
     merge::merge(text, found)
+}
+
+/// Names in the byline (its authors and outlet, places in a role such as "Asia
+/// Correspondent") and the dateline (its places and agency), which the article
+/// parser has already read.
+fn field_names(article: &Article, gaz: &gazetteer::Gazetteer) -> Vec<names::Candidate> {
+    let mut out = Vec::new();
+    for field in &article.fields {
+        let at = |needle: &str| {
+            field
+                .text
+                .find(needle)
+                .filter(|_| !needle.is_empty())
+                .map(|p| Span::new(field.start + p, field.start + p + needle.len()))
+        };
+        let mut spans: Vec<Span> = Vec::new();
+        match field.field {
+            FieldKind::Byline => {
+                for author in &article.authors {
+                    if let Some(span) = at(&author.name) {
+                        let mut c = names::Candidate::new(span, Some(EntityKind::Person));
+                        c.role = author.role.clone();
+                        spans.push(span);
+                        out.push(c);
+                    }
+                }
+                if let Some(span) = article.outlet.as_deref().and_then(at) {
+                    spans.push(span);
+                    out.push(names::Candidate::new(span, Some(EntityKind::Organization)));
+                }
+            }
+            FieldKind::Dateline => {
+                let (places, agency) = match field.text.split_once('(') {
+                    Some((p, a)) => (p, a.split(')').next()),
+                    None => (field.text.as_str(), None),
+                };
+                for place in places.split(['/', ',']) {
+                    let place = place.trim_matches(|c: char| !c.is_alphanumeric());
+                    let Some(span) = at(place) else { continue };
+                    let title: Vec<String> =
+                        place.split_whitespace().map(names::title_word).collect();
+                    let title = title.join(" ");
+                    let mut c = match gaz.lookup(&title).or_else(|| gaz.lookup(place)) {
+                        Some(entry) => names::Candidate::from_entry(span, entry),
+                        None => names::Candidate::new(span, Some(EntityKind::Place)),
+                    };
+                    c.canonical.get_or_insert(title);
+                    spans.push(span);
+                    out.push(c);
+                }
+                if let Some(span) = agency.map(str::trim).and_then(at) {
+                    spans.push(span);
+                    out.push(names::Candidate::new(span, Some(EntityKind::Organization)));
+                }
+            }
+            _ => continue,
+        }
+        for (hit, entry) in gaz.find_all(&field.text) {
+            let span = Span::new(field.start + hit.start, field.start + hit.end);
+            if !spans
+                .iter()
+                .any(|s| s.start < span.end && span.start < s.end)
+            {
+                out.push(names::Candidate::from_entry(span, entry));
+            }
+        }
+    }
+    out
 }
 
 /// Spans of the headline and of section headings, where capitals prove little.
@@ -95,7 +164,7 @@ fn weak_blocks(article: &Article) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{parse_article, ArticleMeta, EntityKind};
+    use crate::{parse_article, ArticleMeta};
 
     fn entities(text: &str) -> Vec<Entity> {
         let meta = ArticleMeta {

@@ -149,9 +149,8 @@ pub(crate) fn classify(line: &str) -> Option<RemovalReason> {
             return Some(reason);
         }
     }
-    let lower = line.to_lowercase();
     contains_matcher()?
-        .find(&lower)
+        .find(line)
         .and_then(|m| CONTAINS.get(m.pattern().as_usize()))
         .map(|&(_, reason)| reason)
 }
@@ -179,6 +178,7 @@ fn contains_matcher() -> Option<&'static AhoCorasick> {
         .get_or_init(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
+                .ascii_case_insensitive(true)
                 .build(CONTAINS.iter().map(|(p, _)| p))
                 .ok()
         })

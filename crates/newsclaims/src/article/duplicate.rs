@@ -6,9 +6,7 @@
 //! index of word pairs, so the cost grows with the text, not with the square
 //! of its paragraph count.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// The least share of word pairs two paragraphs must have in common, over the
 /// larger paragraph's count, to be near copies.
@@ -31,7 +29,7 @@ impl Repeats {
     /// earlier paragraph it repeats, or records it as kept under `index`.
     pub fn check(&mut self, text: &str, index: usize) -> Option<usize> {
         let words = words(text);
-        let key = hash_of(&words);
+        let key = key_of(&words);
         if let Some(&kept) = self.exact.get(&key) {
             return Some(kept);
         }
@@ -78,30 +76,47 @@ impl Repeats {
     }
 }
 
-/// The lower-cased words of a text.
-fn words(text: &str) -> Vec<String> {
+/// A hash per word of a text, case-folded, computed without allocating.
+fn words(text: &str) -> Vec<u64> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                    mix(h, u64::from(u32::from(c)))
+                })
+        })
         .collect()
 }
 
 /// The distinct hashed word pairs (or the words themselves in a short text).
-fn word_pairs(words: &[String]) -> Vec<u64> {
+fn word_pairs(words: &[u64]) -> Vec<u64> {
     let mut grams: Vec<u64> = if words.len() < 2 {
-        words.iter().map(hash_of).collect()
+        words.to_vec()
     } else {
-        words.windows(2).map(hash_of).collect()
+        words
+            .windows(2)
+            .map(|w| w.iter().fold(0x8422_2325_u64, |h, x| mix(h, *x)))
+            .collect()
     };
     grams.sort_unstable();
     grams.dedup();
     grams
 }
 
-fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
+/// One step of a fast multiplicative hash (FNV-style mixing with a final
+/// avalanche); collisions only cost a missed or extra duplicate candidate, and
+/// exact repeats are confirmed by the full key of all word hashes.
+fn mix(h: u64, x: u64) -> u64 {
+    let v = (h ^ x).wrapping_mul(0x0100_0000_01b3);
+    v ^ (v >> 29)
+}
+
+fn key_of(words: &[u64]) -> u64 {
+    words
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15_u64, |h, w| mix(h, *w))
 }
 
 #[cfg(test)]

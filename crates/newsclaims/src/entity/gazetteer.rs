@@ -35,6 +35,7 @@ pub(crate) struct Gazetteer {
     first_names: HashSet<&'static str>,
     titles: HashMap<String, &'static str>,
     particles: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
     longest_title: usize,
 }
 
@@ -45,6 +46,8 @@ const TITLES: &str = include_str!("../../data/titles.tsv");
 const PARTICLES: &str = include_str!("../../data/particles.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
 const GROUPS: &str = include_str!("../../data/groups.txt");
+const REGIONS: &str = include_str!("../../data/regions.txt");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
 
 /// Data lines of a list: comments and blank lines skipped.
 fn rows(list: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -169,6 +172,19 @@ impl Gazetteer {
                 },
             );
         }
+        for row in rows(REGIONS) {
+            let Some(name) = row.first() else { continue };
+            add(
+                name,
+                Entry {
+                    kind: EntityKind::Place,
+                    canonical: (*name).to_string(),
+                    country: None,
+                    capital: false,
+                    is_country: false,
+                },
+            );
+        }
         let mut pairs: Vec<(String, Entry)> = by_name.into_iter().collect();
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
         let (names, entries): (Vec<String>, Vec<Entry>) = pairs.into_iter().unzip();
@@ -193,6 +209,7 @@ impl Gazetteer {
                 .collect(),
             titles,
             particles: rows(PARTICLES).filter_map(|r| r.first().copied()).collect(),
+            surnames: rows(SURNAMES).filter_map(|r| r.first().copied()).collect(),
             longest_title,
         }
     }
@@ -222,10 +239,14 @@ impl Gazetteer {
     }
 
     /// Looks a name up exactly.
-    #[cfg(test)]
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
         let i = self.names.binary_search_by(|n| n.as_str().cmp(name)).ok()?;
         self.entries.get(i)
+    }
+
+    /// Whether `word` is a common East Asian family name ("Kim", "Nguyen").
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
     }
 
     /// Whether `word` is a known given name.

@@ -236,7 +236,16 @@ fn resolve_lone(
                 .iter()
                 .any(|m| text.get(m.range()).is_some_and(|t| key_of(t) == key))
     });
-    let target = nearest.or(same_name);
+    // "Kaiyo" after "Kaiyo Lines": the first word of a multi-word body.
+    let body_first_word = drafts.iter().position(|d| {
+        d.kind == EntityKind::Organization
+            && word_count(&d.name) >= 2
+            && d.name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w == surface)
+    });
+    let target = nearest.or(same_name).or(body_first_word);
     if let Some(i) = target {
         if let Some(d) = drafts.get_mut(i) {
             d.mentions.push(c.span);

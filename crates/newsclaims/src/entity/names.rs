@@ -38,7 +38,8 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
-    fn new(span: Span, kind: Option<EntityKind>) -> Candidate {
+    /// A candidate of `kind` (or unresolved) with nothing else known.
+    pub(crate) fn new(span: Span, kind: Option<EntityKind>) -> Candidate {
         Candidate {
             span,
             kind,
@@ -51,7 +52,8 @@ impl Candidate {
         }
     }
 
-    fn from_entry(span: Span, entry: &Entry) -> Candidate {
+    /// A candidate for a listed name.
+    pub(crate) fn from_entry(span: Span, entry: &Entry) -> Candidate {
         Candidate {
             canonical: Some(entry.canonical.clone()),
             country: entry.country.clone(),
@@ -112,6 +114,13 @@ impl Sentence<'_> {
 /// Finds the name candidates of one sentence.
 pub(crate) fn find_names(s: &Sentence<'_>) -> Vec<Candidate> {
     let gaz = Gazetteer::get();
+    if s.weak
+        && s.tokens
+            .iter()
+            .all(|t| !t.text(s.text).chars().any(char::is_lowercase))
+    {
+        return caps_heading_names(s, gaz);
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
@@ -125,6 +134,56 @@ pub(crate) fn find_names(s: &Sentence<'_>) -> Vec<Candidate> {
     }
     for c in &mut out {
         c.weak = s.weak;
+    }
+    out
+}
+
+/// Names in an all-capitals heading ("BEIJING RESPONDS"): listed names found
+/// in title case, and every other word offered to the article's known names.
+fn caps_heading_names(s: &Sentence<'_>, gaz: &Gazetteer) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.tokens.len() {
+        let mut taken = 0;
+        for len in (1..=3.min(s.tokens.len() - i)).rev() {
+            let words: Vec<String> = (i..i + len).map(|k| title_word(s.word(k))).collect();
+            if let (Some(entry), Some(span)) = (gaz.lookup(&words.join(" ")), s.span(i, i + len)) {
+                let mut c = Candidate::from_entry(span, entry);
+                c.weak = true;
+                out.push(c);
+                taken = len;
+                break;
+            }
+        }
+        if taken == 0 {
+            if let Some(t) = s.tokens.get(i) {
+                if t.text(s.text).chars().count() > 2 && !s.is_taken(i) {
+                    let mut c = Candidate::new(t.span, None);
+                    c.weak = true;
+                    out.push(c);
+                }
+            }
+            taken = 1;
+        }
+        i += taken;
+    }
+    out
+}
+
+/// "HAGUE" -> "Hague", "U.S." stays.
+pub(crate) fn title_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    if word.contains('.') {
+        return word.to_string();
     }
     out
 }
@@ -169,11 +228,13 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
         if s.is_taken(end) || (end > start && !token.is_some_and(|t| t.joined)) {
             break;
         }
-        let name_word = is_capitalised(word) && !is_pronoun_i(word);
+        let name_word = is_capitalised(word) && !is_pronoun_i(word) || is_prefixed_name(word);
+        let connector = matches!(word, "of" | "for" | "on") && org_so_far(s, start, end);
         let inner = end > start
-            && (gaz.is_particle(&word.to_lowercase()) || word == "of" && org_of(s, start, end))
-            && s.tokens.get(end + 1).is_some_and(|t| t.joined)
-            && is_capitalised(s.word(end + 1));
+            && (particles_then_name(s, gaz, end)
+                || connector
+                    && s.tokens.get(end + 1).is_some_and(|t| t.joined)
+                    && is_capitalised(s.word(end + 1)));
         if !(name_word || inner) {
             break;
         }
@@ -191,14 +252,52 @@ fn is_pronoun_i(word: &str) -> bool {
 
 fn starts_name(s: &Sentence<'_>, i: usize) -> bool {
     let word = s.word(i);
-    !s.is_taken(i) && is_capitalised(word) && !is_pronoun_i(word)
+    let gaz = Gazetteer::get();
+    !s.is_taken(i)
+        && (is_capitalised(word) && !is_pronoun_i(word)
+            || is_prefixed_name(word)
+            || !is_sentence_start(s, i) && particles_then_name(s, gaz, i))
 }
 
-/// Whether "of" continues an organisation name ("Ministry of Defence").
-fn org_of(s: &Sentence<'_>, start: usize, end: usize) -> bool {
-    let heads = org_heads();
-    (start..end).any(|k| heads.contains(&s.word(k)))
+/// "al-Khatib", "el-Sisi", "bin-Laden": a lower-case prefix glued to a name.
+fn is_prefixed_name(word: &str) -> bool {
+    ["al-", "el-", "bin-", "ad-", "as-"].iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
 }
+
+/// Whether token `i` starts one or more name particles followed by a
+/// capitalised word ("de la Rosa", "van den Heuvel").
+fn particles_then_name(s: &Sentence<'_>, gaz: &Gazetteer, i: usize) -> bool {
+    let mut k = i;
+    while k < s.tokens.len() && k < i + 3 && gaz.is_particle(&s.word(k).to_lowercase()) {
+        k += 1;
+        if !s.tokens.get(k).is_some_and(|t| t.joined) {
+            return false;
+        }
+    }
+    k > i && is_capitalised(s.word(k))
+}
+
+/// Whether a connector ("of", "for", "on") continues an organisation or place
+/// name ("Ministry of Defence", "Court of Arbitration for Sport", "Gulf of Aden").
+fn org_so_far(s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    let heads = org_heads();
+    (start..end).any(|k| heads.contains(&s.word(k))) || PLACE_FIRST.contains(&s.word(start))
+}
+
+/// First words of place names ("Lake Victoria", "Mount Kenya").
+const PLACE_FIRST: &[&str] = &["Cape", "Gulf", "Isle", "Lake", "Mount", "Mt.", "Sea"];
+
+/// First words of event names ("Tour de France", "Operation Desert Storm").
+const EVENT_FIRST: &[&str] = &["Battle", "Operation", "Siege", "Tour"];
+
+/// Prepositions that put a name in a place ("in Manbij", "near Quang Ngai").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across", "around", "at", "from", "in", "inside", "into", "near", "outside", "to", "toward",
+    "towards", "through",
+];
 
 /// Whether token `i` opens its sentence (after any opening quote).
 fn is_sentence_start(s: &Sentence<'_>, i: usize) -> bool {
@@ -253,8 +352,11 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
     if end - start >= 2 && EVENT_HEADS.contains(&last) || run.starts_with("COP") && run.len() <= 6 {
         return vec![Candidate::new(span, Some(EntityKind::Event))];
     }
-    if end - start >= 2 && PLACE_HEADS.contains(&last) {
+    if end - start >= 2 && (PLACE_HEADS.contains(&last) || PLACE_FIRST.contains(&first)) {
         return vec![Candidate::new(span, Some(EntityKind::Place))];
+    }
+    if end - start >= 2 && EVENT_FIRST.contains(&first) {
+        return vec![Candidate::new(span, Some(EntityKind::Event))];
     }
     if OTHER_HEADS.contains(&last) {
         return Vec::new();
@@ -301,15 +403,49 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
         } else {
             c.person_cue = title_before(s, gaz, start).is_some() || speech_after(s, end);
             c.role = title_before(s, gaz, start);
+            if !c.person_cue && cue_before(s, start, PLACE_PREPOSITIONS) && !s.weak {
+                c.kind = Some(EntityKind::Place);
+            }
         }
         return vec![c];
     }
     if person_shaped(s, gaz, start, end) {
-        c.kind = Some(EntityKind::Person);
-        c.role = title_before(s, gaz, start).or_else(|| apposition_role(s, gaz, end));
+        let role = title_before(s, gaz, start).or_else(|| apposition_role(s, gaz, end));
+        c.kind = Some(if role.is_some() || person_evidence(s, gaz, start, end) {
+            EntityKind::Person
+        } else if cue_before(s, start, PLACE_PREPOSITIONS) {
+            EntityKind::Place
+        } else {
+            // Capitalised words that no list, title or verb ties to a person
+            // are most often a name of a body ("Civic Compass", "Kaiyo Lines").
+            EntityKind::Organization
+        });
+        c.role = role;
         return vec![c];
     }
     listed_in(s, start, end)
+}
+
+/// Whether something beyond capitals says `start..end` names a person: a known
+/// given name or East Asian family name first, an initial, a hyphenated given
+/// name ("Sun-lac"), or a speech verb after it.
+fn person_evidence(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> bool {
+    let first = s.word(start);
+    let has_initial = (start..end).any(|k| {
+        let w = s.word(k);
+        w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase)
+    });
+    let east_asian_given = (start + 1..end).any(|k| {
+        s.word(k)
+            .split_once('-')
+            .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase))
+    });
+    gaz.is_first_name(first)
+        || gaz.is_surname(first)
+        || has_initial
+        || east_asian_given
+        || speech_after(s, end)
+        || s.word(end) == "who"
 }
 
 /// Names from the lists inside `start..end` (the part of a run before a title).

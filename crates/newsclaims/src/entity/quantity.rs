@@ -56,18 +56,18 @@ fn regex() -> Option<&'static Regex> {
     RE.get_or_init(|| {
         let num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
         let words = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen";
-        let scale = r"(?:\s?(?:million|billion|trillion|bn|mn|m)\b)";
+        let scale = r"(?:\s?(?:million|billion|trillion|bn|mn|m)(?-u:\b))";
         let pattern = format!(
             r"(?xi)
             (?P<money>(?:US\s?|A|C|HK|NZ)?[$€£¥₩₫]\s?(?:{num}){scale}?
-              |(?:{num}){scale}?\s(?:dollars|euros|pounds|yuan|yen|won|rupees|dong|pesos|rubles|roubles|francs)\b)
-            |(?P<percent>(?:{num})\s?(?:%|percent\b|per\scent\b|percentage\spoints?\b))
-            |(?P<measure>(?:{num})\s?(?:square\s)?(?:nautical\smiles|km/h|km|kilometers|kilometres|miles|meters|metres|tons|tonnes|kg|kilograms|hectares|acres|barrels|feet|mph|degrees)\b)
-            |(?P<times>\b(?:{num}|{words})\stimes\b|\b(?:once|twice)\b)
-            |(?P<vague>\b(?:hundreds|thousands|tens|millions|billions|dozens)(?:\sof\s(?:thousands|millions|billions))?\b)
-            |(?P<fraction>\b(?:one|two|three)-(?:third|thirds|quarter|quarters|half)\b)
-            |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
-            |(?P<count>\b(?:{num}){scale}?(?:\b|$)|\b(?:{words})\b)"
+              |(?:{num}){scale}?\s(?:dollars|euros|pounds|yuan|yen|won|rupees|dong|pesos|rubles|roubles|francs)(?-u:\b))
+            |(?P<percent>(?:{num})\s?(?:%|percent(?-u:\b)|per\scent(?-u:\b)|percentage\spoints?(?-u:\b)))
+            |(?P<measure>(?:{num})\s?(?:square\s)?(?:nautical\smiles|km/h|km|kilometers|kilometres|miles|meters|metres|tons|tonnes|kg|kilograms|hectares|acres|barrels|feet|mph|degrees)(?-u:\b))
+            |(?P<times>(?-u:\b)(?:{num}|{words})\stimes(?-u:\b)|(?-u:\b)(?:once|twice)(?-u:\b))
+            |(?P<vague>(?-u:\b)(?:hundreds|thousands|tens|millions|billions|dozens)(?:\sof\s(?:thousands|millions|billions))?(?-u:\b))
+            |(?P<fraction>(?-u:\b)(?:one|two|three)-(?:third|thirds|quarter|quarters|half)(?-u:\b))
+            |(?P<ordinal>(?-u:\b)\d+(?:st|nd|rd|th)(?-u:\b))
+            |(?P<count>(?-u:\b)(?:{num}){scale}?(?:(?-u:\b)|$)|(?-u:\b)(?:{words})(?-u:\b))"
         );
         Regex::new(&pattern).ok()
     })

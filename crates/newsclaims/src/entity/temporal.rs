@@ -30,17 +30,17 @@ fn regex() -> Option<&'static Regex> {
     RE.get_or_init(|| {
         let pattern = format!(
             r"(?x)
-            \b(?P<full>(?:(?P<fwd>{WEEKDAY}),?\s+)?(?P<fm>{MONTH})\s+(?P<fd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<fy>\d{{4}})\b)?)
-            |\b(?P<dmy>(?:{WEEKDAY},?\s+)?(?P<dd>\d{{1,2}})\s+(?P<dm>{MONTH})(?:,?\s+(?P<dy>\d{{4}}))?\b)
-            |\b(?P<my>(?P<mm>{MONTH})\s+(?P<my_y>\d{{4}})\b)
-            |\b(?P<rel>(?P<rel_w>last|next|this|early|late|Last|Next|This|Early|Late)\s+(?P<rel_u>{WEEKDAY}|week|weekend|month|year|{MONTH}|spring|summer|autumn|fall|winter))\b
-            |\b(?P<range>(?P<r1>1[6-9]\d{{2}}|20\d{{2}})[-–](?P<r2>\d{{2}}|\d{{4}}))\b
-            |\b(?P<dur>{COUNT}[-\s](?:days?|weeks?|months?|years?|decades?|centuries|century)(?:-old|-long)?)\b
-            |\b(?P<wd>{WEEKDAY})\b
-            |\b(?P<mo>January|February|March|April|June|July|August|September|October|November|December)\b
-            |\b(?P<decade>(?:1[6-9]|20)\d0s)\b
-            |\b(?P<year>1[6-9]\d{{2}}|20\d{{2}})\b
-            |\b(?P<near>yesterday|tomorrow)\b"
+            (?-u:\b)(?P<full>(?:(?P<fwd>{WEEKDAY}),?\s+)?(?P<fm>{MONTH})\s+(?P<fd>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<fy>\d{{4}})(?-u:\b))?)
+            |(?-u:\b)(?P<dmy>(?:{WEEKDAY},?\s+)?(?P<dd>\d{{1,2}})\s+(?P<dm>{MONTH})(?:,?\s+(?P<dy>\d{{4}}))?(?-u:\b))
+            |(?-u:\b)(?P<my>(?P<mm>{MONTH})\s+(?P<my_y>\d{{4}})(?-u:\b))
+            |(?-u:\b)(?P<rel>(?P<rel_w>last|next|this|early|late|Last|Next|This|Early|Late)\s+(?P<rel_u>{WEEKDAY}|week|weekend|month|year|{MONTH}|spring|summer|autumn|fall|winter))(?-u:\b)
+            |(?-u:\b)(?P<range>(?P<r1>1[6-9]\d{{2}}|20\d{{2}})[-–](?P<r2>\d{{2}}|\d{{4}}))(?-u:\b)
+            |(?-u:\b)(?P<dur>{COUNT}[-\s](?:days?|weeks?|months?|years?|decades?|centuries|century)(?:-old|-long)?)(?-u:\b)
+            |(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)
+            |(?-u:\b)(?P<mo>January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)
+            |(?-u:\b)(?P<decade>(?:1[6-9]|20)\d0s)(?-u:\b)
+            |(?-u:\b)(?P<year>1[6-9]\d{{2}}|20\d{{2}})(?-u:\b)
+            |(?-u:\b)(?P<near>yesterday|tomorrow)(?-u:\b)"
         );
         Regex::new(&pattern).ok()
     })

@@ -75,6 +75,23 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             }
             break;
         }
+        // A plural possessive inside a name ("Workers’ Party") keeps the
+        // apostrophe, so the name runs on to the next word.
+        let tail = sentence.get(end..).unwrap_or("");
+        let word_ends_s = sentence
+            .get(start..end)
+            .is_some_and(|w| w.ends_with('s') && w.len() > 2);
+        for apostrophe in ['\'', '\u{2019}'] {
+            if word_ends_s
+                && tail.starts_with(apostrophe)
+                && tail
+                    .get(apostrophe.len_utf8()..)
+                    .is_some_and(|r| r.starts_with(' '))
+            {
+                end += apostrophe.len_utf8();
+                chars.next();
+            }
+        }
         let mut possessive = false;
         let rest = sentence.get(end..).unwrap_or("");
         for apostrophe in ["'s", "\u{2019}s"] {
