@@ -75,6 +75,7 @@ pub fn extract_entities(article: &Article) -> Vec<Entity> {
         found.quantities.extend(quantities);
     }
     found.names.extend(field_names(article, gaz));
+    found.weak_spans = weak_blocks;
     merge::merge(text, found)
 }
 

@@ -23,6 +23,8 @@ pub(crate) struct Found {
     pub dates: Vec<FoundDate>,
     /// Quantities.
     pub quantities: Vec<FoundQuantity>,
+    /// Headlines and headings, where the article's names are looked for by text.
+    pub weak_spans: Vec<Span>,
 }
 
 /// An entity being built.
@@ -68,6 +70,7 @@ pub(crate) fn merge(text: &str, found: Found) -> Vec<Entity> {
         }
     }
     merge_acronyms(&mut drafts);
+    confirm_in_weak(text, &mut drafts, &found.weak_spans);
     for d in found.dates {
         let key = d
             .value
@@ -263,6 +266,7 @@ fn resolve_lone(
     let kind = match c.kind {
         Some(kind) => kind,
         None if c.person_cue => EntityKind::Person,
+        None if c.place_cue => EntityKind::Place,
         None => return,
     };
     let typed = Candidate {
@@ -270,6 +274,82 @@ fn resolve_lone(
         ..c.clone()
     };
     add_typed(drafts, index, text, &typed);
+}
+
+/// Finds the article's names in its headline and headings by their text: there
+/// capitals prove nothing, but a name the body uses is still that name. In an
+/// all-capitals heading the match ignores case.
+fn confirm_in_weak(text: &str, drafts: &mut [Draft], weak: &[Span]) {
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if matches!(d.kind, EntityKind::Date | EntityKind::Quantity) {
+            continue;
+        }
+        let mut forms: Vec<String> = d
+            .mentions
+            .iter()
+            .filter(|m| !weak.iter().any(|w| w.contains(**m)))
+            .filter_map(|m| text.get(m.range()))
+            .map(str::to_string)
+            .collect();
+        forms.push(d.name.clone());
+        for form in forms {
+            if form.chars().count() >= 3 && !names.iter().any(|(f, _)| *f == form) {
+                names.push((form, i));
+            }
+        }
+    }
+    names.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    for span in weak {
+        let Some(block) = text.get(span.range()) else {
+            continue;
+        };
+        let caps = !block.chars().any(char::is_lowercase);
+        let hay = if caps {
+            block.to_uppercase()
+        } else {
+            block.to_string()
+        };
+        if hay.len() != block.len() {
+            continue;
+        }
+        let mut taken: Vec<Span> = drafts
+            .iter()
+            .flat_map(|d| d.mentions.iter().copied())
+            .filter(|m| span.contains(*m))
+            .collect();
+        for (form, i) in &names {
+            let needle = if caps {
+                form.to_uppercase()
+            } else {
+                form.clone()
+            };
+            let mut from = 0;
+            while let Some(pos) = hay.get(from..).and_then(|h| h.find(needle.as_str())) {
+                let start = from + pos;
+                let end = start + needle.len();
+                from = end;
+                let before = hay.get(..start).and_then(|h| h.chars().next_back());
+                let after = hay.get(end..).and_then(|h| h.chars().next());
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let found = Span::new(span.start + start, span.start + end);
+                if taken
+                    .iter()
+                    .any(|t| t.start < found.end && found.start < t.end)
+                {
+                    continue;
+                }
+                taken.push(found);
+                if let Some(d) = drafts.get_mut(*i) {
+                    d.mentions.push(found);
+                }
+            }
+        }
+    }
 }
 
 /// Merges an all-capitals organisation ("UN", "ASEAN") into the organisation

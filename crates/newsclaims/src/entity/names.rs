@@ -33,6 +33,8 @@ pub(crate) struct Candidate {
     pub government: bool,
     /// Whether a title or speech verb vouches for a lone word being a person.
     pub person_cue: bool,
+    /// Whether a preposition puts a lone word in a place ("in Manbij").
+    pub place_cue: bool,
     /// Whether the name is in a headline or heading, where capitals prove little.
     pub weak: bool,
 }
@@ -48,6 +50,7 @@ impl Candidate {
             country: None,
             government: false,
             person_cue: false,
+            place_cue: false,
             weak: false,
         }
     }
@@ -121,9 +124,27 @@ pub(crate) fn find_names(s: &Sentence<'_>) -> Vec<Candidate> {
     {
         return caps_heading_names(s, gaz);
     }
+    if s.weak {
+        // A headline capitalises every word: only listed names are taken here;
+        // the article's other names are found in it when merging.
+        return s
+            .hits
+            .iter()
+            .map(|(span, entry)| {
+                let mut c = Candidate::from_entry(*span, entry);
+                c.weak = true;
+                c
+            })
+            .collect();
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
+        if let Some(c) = hyphen_hit(s, i) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
         let (start, end) = run_at(s, i);
         if end == start {
             i += 1;
@@ -188,6 +209,18 @@ pub(crate) fn title_word(word: &str) -> String {
     out
 }
 
+/// A listed name glued by a hyphen to a lower-case word ("Turkish-backed",
+/// "Saudi-led", "U.S.-based").
+fn hyphen_hit(s: &Sentence<'_>, i: usize) -> Option<Candidate> {
+    let token = s.tokens.get(i)?;
+    let (hit, entry) = s.hit_at(i)?;
+    let rest = s.text.get(hit.end..token.span.end)?;
+    let glued = rest.strip_prefix('-')?;
+    glued
+        .starts_with(char::is_lowercase)
+        .then(|| Candidate::from_entry(*hit, entry))
+}
+
 /// The run of name words starting at `i`, as `(start, end)` token indexes
 /// (empty when `i` starts none).
 fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
@@ -230,11 +263,12 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
         }
         let name_word = is_capitalised(word) && !is_pronoun_i(word) || is_prefixed_name(word);
         let connector = matches!(word, "of" | "for" | "on") && org_so_far(s, start, end);
-        let inner = end > start
-            && (particles_then_name(s, gaz, end)
-                || connector
-                    && s.tokens.get(end + 1).is_some_and(|t| t.joined)
-                    && is_capitalised(s.word(end + 1)));
+        let and_org = word == "and" && end > start && and_continues_org(s, end);
+        let inner = particles_then_name(s, gaz, end)
+            || end > start
+                && (connector || and_org)
+                && s.tokens.get(end + 1).is_some_and(|t| t.joined)
+                && is_capitalised(s.word(end + 1));
         if !(name_word || inner) {
             break;
         }
@@ -286,6 +320,46 @@ fn org_so_far(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     let heads = org_heads();
     (start..end).any(|k| heads.contains(&s.word(k))) || PLACE_FIRST.contains(&s.word(start))
 }
+
+/// Whether "and" joins two halves of one organisation's name ("Environment and
+/// Land Court"): an organisation head word follows within three capitalised words.
+fn and_continues_org(s: &Sentence<'_>, at: usize) -> bool {
+    let heads = org_heads();
+    (at + 1..(at + 4).min(s.tokens.len()))
+        .take_while(|&k| is_capitalised(s.word(k)))
+        .any(|k| heads.contains(&s.word(k)))
+}
+
+/// Named religious and civic occasions that are events on their own.
+const EVENT_NAMES: &[&str] = &[
+    "Christmas",
+    "Diwali",
+    "Easter",
+    "Eid",
+    "Hanukkah",
+    "Lent",
+    "Nowruz",
+    "Passover",
+    "Ramadan",
+    "Thanksgiving",
+];
+
+/// Lower-case words after a name that make it a place ("Quang Ngai province").
+const PLACE_NOUNS: &[&str] = &[
+    "area",
+    "city",
+    "county",
+    "district",
+    "island",
+    "municipality",
+    "province",
+    "region",
+    "state",
+    "town",
+    "township",
+    "valley",
+    "village",
+];
 
 /// First words of place names ("Lake Victoria", "Mount Kenya").
 const PLACE_FIRST: &[&str] = &["Cape", "Gulf", "Isle", "Lake", "Mount", "Mt.", "Sea"];
@@ -342,7 +416,9 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
     }
     let heads = org_heads();
     let org_by_shape = heads.contains(&last)
-        || (end - start >= 3 && heads.contains(&first) && s.word(start + 1) == "of")
+        || end - start >= 2 && heads.contains(&first) && !gaz.is_first_name(first)
+        || (start..end.saturating_sub(1))
+            .any(|k| heads.contains(&s.word(k)) && matches!(s.word(k + 1), "of" | "for" | "on"))
         || cue_before(s, start, ORG_CUES_BEFORE) && !has_title(s, gaz, start, end)
         || ORG_CUES_AFTER.contains(&s.word(end).to_lowercase().as_str())
             && s.tokens.get(end).is_some_and(|t| t.joined);
@@ -356,6 +432,9 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
         return vec![Candidate::new(span, Some(EntityKind::Place))];
     }
     if end - start >= 2 && EVENT_FIRST.contains(&first) {
+        return vec![Candidate::new(span, Some(EntityKind::Event))];
+    }
+    if EVENT_NAMES.contains(&first) {
         return vec![Candidate::new(span, Some(EntityKind::Event))];
     }
     if OTHER_HEADS.contains(&last) {
@@ -403,9 +482,7 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
         } else {
             c.person_cue = title_before(s, gaz, start).is_some() || speech_after(s, end);
             c.role = title_before(s, gaz, start);
-            if !c.person_cue && cue_before(s, start, PLACE_PREPOSITIONS) && !s.weak {
-                c.kind = Some(EntityKind::Place);
-            }
+            c.place_cue = !c.person_cue && cue_before(s, start, PLACE_PREPOSITIONS);
         }
         return vec![c];
     }
@@ -413,7 +490,8 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
         let role = title_before(s, gaz, start).or_else(|| apposition_role(s, gaz, end));
         c.kind = Some(if role.is_some() || person_evidence(s, gaz, start, end) {
             EntityKind::Person
-        } else if cue_before(s, start, PLACE_PREPOSITIONS) {
+        } else if PLACE_NOUNS.contains(&s.word(end)) && s.tokens.get(end).is_some_and(|t| t.joined)
+        {
             EntityKind::Place
         } else {
             // Capitalised words that no list, title or verb ties to a person
@@ -440,8 +518,11 @@ fn person_evidence(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) 
             .split_once('-')
             .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase))
     });
+    let particle_inside = (start..end).any(|k| gaz.is_particle(&s.word(k).to_lowercase()))
+        || is_prefixed_name(s.word(end - 1));
     gaz.is_first_name(first)
         || gaz.is_surname(first)
+        || particle_inside
         || has_initial
         || east_asian_given
         || speech_after(s, end)
