@@ -382,7 +382,123 @@ fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize
     if gap.contains(['.', ';', ':', '\u{201C}', '\u{201D}', '"']) {
         return None;
     }
-    actor_at(ctx, tokens, k - 1, true)
+    if gap.contains(',') {
+        // "A spokesman, NAME, said" names the speaker inside the commas;
+        // "NAME, a researcher at X, said" names them before the first comma.
+        let inside = tokens
+            .get(k - 1)
+            .and_then(|t| ctx.index.at(t.span))
+            .and_then(|e| ctx.entities.get(e))
+            .filter(|e| e.kind == EntityKind::Person);
+        if let Some(person) = inside {
+            return Some(actor_of(person));
+        }
+        if let Some(actor) = before_apposition(ctx, tokens, k - 1) {
+            return Some(actor);
+        }
+    }
+    actor_at(ctx, tokens, k - 1, true).or_else(|| post_modified_phrase(ctx, tokens, k))
+}
+
+/// Heads of noun phrases that name unnamed speakers.
+const SPEAKER_HEADS: &[&str] = &[
+    "activists",
+    "analysts",
+    "authorities",
+    "copy",
+    "critics",
+    "diplomats",
+    "documents",
+    "experts",
+    "investigators",
+    "lawyers",
+    "leaders",
+    "manager",
+    "officials",
+    "panel",
+    "people",
+    "police",
+    "prosecutors",
+    "researchers",
+    "residents",
+    "scientists",
+    "sources",
+    "witnesses",
+];
+
+/// An unnamed speaker with words after its head: "people familiar with the
+/// talks", "residents of the Kanyama compound", "a copy seen by this newspaper".
+fn post_modified_phrase(
+    ctx: &Context<'_>,
+    tokens: &[crate::entity::Token],
+    cue: usize,
+) -> Option<Actor> {
+    let mut j = cue;
+    let mut head = None;
+    while j > 0 && cue - j < 9 {
+        let (a, b) = (tokens.get(j - 1)?, tokens.get(j)?);
+        let gap = ctx.text.get(a.span.end..b.span.start).unwrap_or("");
+        if !gap.trim().is_empty() {
+            break;
+        }
+        j -= 1;
+        let word = a.text(ctx.text).to_lowercase();
+        if matches!(
+            word.as_str(),
+            "that" | "which" | "who" | "said" | "says" | "and" | "but"
+        ) {
+            break;
+        }
+        if SPEAKER_HEADS.contains(&word.as_str()) {
+            head = Some(j);
+        }
+    }
+    let head = head?;
+    // Take up to two words of the phrase before its head ("several senior").
+    let mut from = head;
+    while from > 0 && head - from < 2 {
+        let prev = tokens.get(from - 1)?;
+        let gap = ctx
+            .text
+            .get(prev.span.end..tokens.get(from)?.span.start)
+            .unwrap_or("");
+        let w = prev.text(ctx.text);
+        if !gap.trim().is_empty()
+            || !w.chars().all(|c| c.is_lowercase() || c == '-')
+            || matches!(w, "that" | "said" | "and" | "but" | "the" | "a" | "an")
+        {
+            break;
+        }
+        from -= 1;
+    }
+    let start = tokens.get(from)?.span.start;
+    let end = tokens.get(cue - 1)?.span.end;
+    let phrase = ctx.text.get(start..end)?;
+    Some(Actor {
+        name: phrase.to_string(),
+        entity: None,
+    })
+}
+
+/// The speaker before an apposition that ends at token `last`.
+fn before_apposition(
+    ctx: &Context<'_>,
+    tokens: &[crate::entity::Token],
+    last: usize,
+) -> Option<Actor> {
+    let mut j = last;
+    while j > 0 && last - j < 15 {
+        j -= 1;
+        let (a, b) = (tokens.get(j)?, tokens.get(j + 1)?);
+        let gap = ctx.text.get(a.span.end..b.span.start).unwrap_or("");
+        if gap.contains(['.', ';', ':', '\u{201C}', '\u{201D}', '"']) {
+            return None;
+        }
+        if gap.contains(',') {
+            return actor_at(ctx, tokens, j, true);
+        }
+    }
+    None
 }
 
 /// The speaker (or target) right after token `at`: past titles, the first
@@ -542,7 +658,9 @@ fn actor_at(
         "report",
         "reports",
     ];
-    people_like.contains(&head).then(|| Actor {
+    let org_head =
+        head.chars().next().is_some_and(char::is_lowercase) && crate::entity::is_org_head(head);
+    (people_like.contains(&head) || org_head).then(|| Actor {
         name: phrase.to_string(),
         entity: None,
     })
@@ -596,10 +714,51 @@ fn pronoun(ctx: &Context<'_>, word: &str, at: usize) -> Option<Actor> {
             EntityKind::Group,
             EntityKind::Place,
         ],
+        "it" => &[EntityKind::Organization, EntityKind::Place],
         _ => return None,
     };
+    if kinds == [EntityKind::Person] {
+        if let Some(e) = last_subject_person(ctx, at) {
+            return ctx.entities.get(e).map(actor_of);
+        }
+    }
     let e = ctx.index.last_before(at, ctx.entities, kinds)?;
     ctx.entities.get(e).map(actor_of)
+}
+
+/// The last person before `at` (within a few sentences) who was the subject of
+/// speech: named at a sentence's start or right before a speech verb. "He" and
+/// "she" in news copy mostly carry on the last speaker, not the last name.
+fn last_subject_person(ctx: &Context<'_>, at: usize) -> Option<usize> {
+    let window = at.saturating_sub(600);
+    ctx.index
+        .mentions
+        .iter()
+        .rev()
+        .filter(|(m, _)| m.end <= at && m.start >= window)
+        .filter(|(_, i)| {
+            ctx.entities
+                .get(*i)
+                .is_some_and(|e| e.kind == EntityKind::Person)
+        })
+        .find(|(m, _)| {
+            let before = ctx
+                .text
+                .get(..m.start)
+                .unwrap_or("")
+                .trim_end_matches([' ', '\u{201C}', '"']);
+            let sentence_start =
+                before.is_empty() || before.ends_with(['.', '\n', '!', '?', '\u{201D}']);
+            let after = ctx.text.get(m.end..).unwrap_or("");
+            let next_words: Vec<String> = after
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .map(str::to_lowercase)
+                .collect();
+            sentence_start || next_words.iter().any(|w| cue_kind(w).is_some())
+        })
+        .map(|(_, i)| *i)
 }
 
 fn actor_of(entity: &Entity) -> Actor {
@@ -671,10 +830,20 @@ fn refine_kind(kind: ClaimKind, content: &str) -> ClaimKind {
         return kind;
     }
     let lower = content.to_lowercase();
-    let future = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "will" || w == "going")
-        || lower.contains("expected to")
+    let future = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "will"
+                | "going"
+                | "would"
+                | "expects"
+                | "expect"
+                | "could"
+                | "may"
+                | "might"
+                | "forecast"
+        )
+    }) || lower.contains("expected to")
         || lower.contains("likely to")
         || lower.contains("plans to");
     if future {
@@ -723,8 +892,137 @@ fn draft(
     }
 }
 
+/// Words in a claim's content that make a statement an accusation.
+const ACCUSING: &[&str] = &[
+    "allegedly",
+    "bribe",
+    "bribes",
+    "bribery",
+    "cheated",
+    "complicit",
+    "corruption",
+    "covered",
+    "fraud",
+    "fraudulent",
+    "illegal",
+    "illegally",
+    "lied",
+    "negligence",
+    "obstructionism",
+    "shelled",
+    "stole",
+    "unlawful",
+    "violated",
+    "violating",
+    "withheld",
+];
+
+/// Nouns a bare rejection points back to ("rejected that charge").
+const REJECTED: &[&str] = &[
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+    "criticism",
+    "report",
+    "reports",
+    "suggestion",
+];
+
+/// Folds a bare rejection ("Yusupova rejected that charge.") into the quote
+/// that follows it, which carries the actual denial.
+fn fold_rejections(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
+    let mut i = 0;
+    while i + 1 < claims.len() {
+        let bare = claims.get(i).is_some_and(|c| {
+            let words: Vec<String> = c
+                .text
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            c.kind == ClaimKind::Denial
+                && c.quote.is_none()
+                && words.len() <= 12
+                && words.last().is_some_and(|w| REJECTED.contains(&w.as_str()))
+        });
+        let next_is_quote = claims.get(i + 1).is_some_and(|n| n.quote.is_some())
+            && claims
+                .get(i)
+                .zip(claims.get(i + 1))
+                .is_some_and(|(c, n)| adjacent(ctx, c.end, n.start));
+        if bare && next_is_quote {
+            let bare = claims.remove(i);
+            if let Some(next) = claims.get_mut(i) {
+                next.kind = ClaimKind::Denial;
+                if next.speaker.is_none() || next.speaker == bare.speaker {
+                    next.speaker = bare.speaker;
+                }
+                next.start = bare.start;
+                next.text = ctx.text.get(next.start..next.end).unwrap_or("").to_string();
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The first named party in a claim other than its speaker: who an accusation
+/// without an explicit object accuses.
+fn first_other_actor(ctx: &Context<'_>, claim: &Claim) -> Option<Actor> {
+    let speaker = claim.speaker.as_ref().and_then(|s| s.entity.clone());
+    let span = Span::new(claim.start, claim.end);
+    ctx.index
+        .inside(span)
+        .into_iter()
+        .filter_map(|i| ctx.entities.get(i))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Person
+                    | EntityKind::Organization
+                    | EntityKind::Place
+                    | EntityKind::Group
+            ) && Some(&e.id) != speaker.as_ref()
+        })
+        .map(|e| match (&e.refers_to, e.kind) {
+            (Some(country), EntityKind::Group) => ctx
+                .entities
+                .iter()
+                .find(|c| &c.id == country)
+                .map_or_else(|| actor_of(e), actor_of),
+            _ => actor_of(e),
+        })
+        .next()
+}
+
 /// Gives ids, lists entities, and links denials to the accusations they answer.
 fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
+    fold_rejections(ctx, &mut claims);
+    for claim in &mut claims {
+        if claim.kind != ClaimKind::Statement || claim.speaker.is_none() {
+            continue;
+        }
+        let content = claim
+            .quote
+            .clone()
+            .unwrap_or_else(|| claim.text.clone())
+            .to_lowercase();
+        if content
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ACCUSING.contains(&w))
+        {
+            claim.kind = ClaimKind::Accusation;
+        }
+    }
+    for claim in &mut claims {
+        if claim.kind == ClaimKind::Accusation && claim.target.is_none() {
+            claim.target = first_other_actor(ctx, claim);
+        }
+    }
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("c{}", n + 1);
         claim.entities = ctx
@@ -733,6 +1031,27 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
             .into_iter()
             .filter_map(|i| ctx.entities.get(i).map(|e| e.id.clone()))
             .collect();
+    }
+    for i in 0..claims.len() {
+        let answers = claims.get(i).is_some_and(|c| {
+            c.negated
+                && matches!(c.kind, ClaimKind::Statement | ClaimKind::Prediction)
+                && c.speaker
+                    .as_ref()
+                    .and_then(|s| s.entity.as_ref())
+                    .is_some_and(|speaker| {
+                        claims.iter().take(i).any(|a| {
+                            a.kind == ClaimKind::Accusation
+                                && a.target.as_ref().and_then(|t| t.entity.as_ref())
+                                    == Some(speaker)
+                        })
+                    })
+        });
+        if answers {
+            if let Some(c) = claims.get_mut(i) {
+                c.kind = ClaimKind::Denial;
+            }
+        }
     }
     for i in 0..claims.len() {
         if claims.get(i).is_none_or(|c| c.kind != ClaimKind::Denial) {

@@ -19,6 +19,7 @@ mod words;
 
 use crate::{Article, Date, Entity, EntityKind, FieldKind, ParagraphKind, Span};
 
+pub(crate) use names::is_org_head;
 pub(crate) use token::{tokenize, Token};
 
 /// Finds the entities of an article, merged within it, in order of first

@@ -385,6 +385,11 @@ fn is_sentence_start(s: &Sentence<'_>, i: usize) -> bool {
     gap.contains(['\u{201C}', '"', ':', '\u{2014}', '\u{2013}', '('])
 }
 
+/// Whether `word` is an organisation head word ("ministry", "Council"), any case.
+pub(crate) fn is_org_head(word: &str) -> bool {
+    org_heads().iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
 /// The organisation head words of `data/org_heads.txt`.
 fn org_heads() -> &'static [&'static str] {
     use std::sync::OnceLock;
