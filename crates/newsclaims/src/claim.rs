@@ -322,8 +322,13 @@ fn attribution_in(ctx: &Context<'_>, span: Span, first: bool) -> Option<Attribut
 /// Whether a cue word is used as a verb here, not as an adjective before a noun
 /// ("the alleged plot", "the reported deal").
 fn is_verb_use(text: &str, span: Span) -> bool {
+    // Only the few bytes before the word matter; back off to a char boundary.
+    let mut from = span.start.saturating_sub(8);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
     let before = text
-        .get(..span.start)
+        .get(from..span.start)
         .unwrap_or("")
         .trim_end()
         .to_lowercase();
@@ -939,6 +944,9 @@ fn fold_rejections(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
     let mut i = 0;
     while i + 1 < claims.len() {
         let bare = claims.get(i).is_some_and(|c| {
+            if c.kind != ClaimKind::Denial || c.quote.is_some() || c.text.len() > 120 {
+                return false;
+            }
             let words: Vec<String> = c
                 .text
                 .split(|ch: char| !ch.is_alphanumeric())

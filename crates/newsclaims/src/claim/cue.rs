@@ -102,6 +102,14 @@ pub(crate) const FUTURE: &[&str] = &[
 
 /// The kind a cue word reports, if it is a cue.
 pub(crate) fn cue_kind(word: &str) -> Option<ClaimKind> {
-    let lower = word.to_lowercase();
+    // Cues are short ASCII words: skip the allocation for anything else.
+    if word.len() > 12 || word.len() < 3 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
     CUES.iter().find(|(w, _)| *w == lower).map(|(_, k)| *k)
 }

@@ -264,9 +264,20 @@ impl Gazetteer {
         self.longest_title
     }
 
-    /// Whether `word` (lower case) is a name particle ("de", "van", "al").
+    /// Whether `word` is a name particle ("de", "van", "al").
+    /// Any case is accepted ("De", "van").
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word)
+        // Particles are short ASCII words: compare without allocating.
+        if word.len() > 8 || !word.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 8];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.particles.contains(w))
     }
 }
 

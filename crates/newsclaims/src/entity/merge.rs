@@ -233,11 +233,14 @@ fn resolve_lone(
             })
             .map_or(0, |s| s + 1)
     });
+    // Keys only match texts of about the same length: check that first.
+    let close = |t: &str| t.len().abs_diff(surface.len()) <= 6;
     let same_name = drafts.iter().position(|d| {
-        key_of(&d.name) == key
-            || d.mentions
-                .iter()
-                .any(|m| text.get(m.range()).is_some_and(|t| key_of(t) == key))
+        close(&d.name) && key_of(&d.name) == key
+            || d.mentions.iter().any(|m| {
+                text.get(m.range())
+                    .is_some_and(|t| close(t) && key_of(t) == key)
+            })
     });
     // "Kaiyo" after "Kaiyo Lines": the first word of a multi-word body.
     let body_first_word = drafts.iter().position(|d| {

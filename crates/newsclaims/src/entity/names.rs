@@ -305,7 +305,7 @@ fn is_prefixed_name(word: &str) -> bool {
 /// capitalised word ("de la Rosa", "van den Heuvel").
 fn particles_then_name(s: &Sentence<'_>, gaz: &Gazetteer, i: usize) -> bool {
     let mut k = i;
-    while k < s.tokens.len() && k < i + 3 && gaz.is_particle(&s.word(k).to_lowercase()) {
+    while k < s.tokens.len() && k < i + 3 && gaz.is_particle(s.word(k)) {
         k += 1;
         if !s.tokens.get(k).is_some_and(|t| t.joined) {
             return false;
@@ -523,8 +523,8 @@ fn person_evidence(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) 
             .split_once('-')
             .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase))
     });
-    let particle_inside = (start..end).any(|k| gaz.is_particle(&s.word(k).to_lowercase()))
-        || is_prefixed_name(s.word(end - 1));
+    let particle_inside =
+        (start..end).any(|k| gaz.is_particle(s.word(k))) || is_prefixed_name(s.word(end - 1));
     gaz.is_first_name(first)
         || gaz.is_surname(first)
         || particle_inside
@@ -717,9 +717,7 @@ fn person_shaped(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) ->
         let ok = word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
-            && (is_capitalised(word)
-                || gaz.is_particle(&word.to_lowercase())
-                || word.starts_with("al-"));
+            && (is_capitalised(word) || gaz.is_particle(word) || word.starts_with("al-"));
         if !ok {
             return false;
         }
