@@ -402,7 +402,81 @@ fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize
             return Some(actor);
         }
     }
+    if let Some(actor) = head_before_preposition(ctx, tokens, k - 1) {
+        return Some(actor);
+    }
     actor_at(ctx, tokens, k - 1, true).or_else(|| post_modified_phrase(ctx, tokens, k))
+}
+
+/// Nouns for bodies and spokespeople that head a speaker phrase ("its embassy
+/// in Hanoi", "a spokesman for the ministry").
+const BODY_HEADS: &[&str] = &[
+    "consulate",
+    "embassy",
+    "mission",
+    "office",
+    "official",
+    "officials",
+    "representative",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// "Its embassy in Hanoi said": the entity before the verb sits inside a
+/// prepositional phrase; the speaker is the body before the preposition, which
+/// "its"/"their" ties to the last organisation or place named.
+fn head_before_preposition(
+    ctx: &Context<'_>,
+    tokens: &[crate::entity::Token],
+    last: usize,
+) -> Option<Actor> {
+    let token = tokens.get(last)?;
+    let entity = ctx.index.at(token.span)?;
+    // First token of that entity's mention.
+    let mut first = last;
+    while first > 0
+        && tokens
+            .get(first - 1)
+            .is_some_and(|t| ctx.index.at(t.span) == Some(entity))
+    {
+        first -= 1;
+    }
+    let preposition = tokens.get(first.checked_sub(1)?)?.text(ctx.text);
+    if !matches!(preposition, "in" | "at" | "for" | "of" | "from" | "to") {
+        return None;
+    }
+    let head_at = first.checked_sub(2)?;
+    let head = tokens.get(head_at)?.text(ctx.text).to_lowercase();
+    if !BODY_HEADS.contains(&head.as_str()) && !crate::entity::is_org_head(&head) {
+        return None;
+    }
+    let determiner = head_at
+        .checked_sub(1)
+        .and_then(|d| tokens.get(d))
+        .map(|t| t.text(ctx.text).to_lowercase());
+    if let Some(owner) = determiner
+        .as_deref()
+        .filter(|d| matches!(*d, "its" | "their"))
+    {
+        let pronoun_word = if owner == "its" { "it" } else { "they" };
+        let at = tokens.get(head_at)?.span.start;
+        if let Some(actor) = pronoun(ctx, pronoun_word, at) {
+            return Some(actor);
+        }
+    }
+    let from = if determiner.is_some() {
+        head_at - 1
+    } else {
+        head_at
+    };
+    let phrase = ctx.text.get(tokens.get(from)?.span.start..token.span.end)?;
+    Some(Actor {
+        name: phrase.to_string(),
+        entity: None,
+    })
 }
 
 /// Heads of noun phrases that name unnamed speakers.
@@ -722,19 +796,18 @@ fn pronoun(ctx: &Context<'_>, word: &str, at: usize) -> Option<Actor> {
         "it" => &[EntityKind::Organization, EntityKind::Place],
         _ => return None,
     };
-    if kinds == [EntityKind::Person] {
-        if let Some(e) = last_subject_person(ctx, at) {
-            return ctx.entities.get(e).map(actor_of);
-        }
+    if let Some(e) = last_subject(ctx, at, kinds) {
+        return ctx.entities.get(e).map(actor_of);
     }
     let e = ctx.index.last_before(at, ctx.entities, kinds)?;
     ctx.entities.get(e).map(actor_of)
 }
 
-/// The last person before `at` (within a few sentences) who was the subject of
-/// speech: named at a sentence's start or right before a speech verb. "He" and
-/// "she" in news copy mostly carry on the last speaker, not the last name.
-fn last_subject_person(ctx: &Context<'_>, at: usize) -> Option<usize> {
+/// The last entity of `kinds` before `at` (within a few sentences) that was the
+/// subject of speech: named at a sentence's start or right before a speech
+/// verb. "He", "she" and "its" in news copy mostly carry on the last subject,
+/// not the last name.
+fn last_subject(ctx: &Context<'_>, at: usize, kinds: &[EntityKind]) -> Option<usize> {
     let window = at.saturating_sub(600);
     ctx.index
         .mentions
@@ -744,7 +817,7 @@ fn last_subject_person(ctx: &Context<'_>, at: usize) -> Option<usize> {
         .filter(|(_, i)| {
             ctx.entities
                 .get(*i)
-                .is_some_and(|e| e.kind == EntityKind::Person)
+                .is_some_and(|e| kinds.contains(&e.kind))
         })
         .find(|(m, _)| {
             let before = ctx
@@ -814,7 +887,27 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
             EntityKind::Date | EntityKind::Quantity | EntityKind::Event
         )
     });
-    if !(named && anchored) || body.split_whitespace().count() < 6 {
+    // Two named parties in one sentence ("firm Orbicor released images of
+    // Lantern Reef") also make a checkable statement of fact.
+    let parties = inside
+        .iter()
+        .filter_map(|&i| ctx.entities.get(i))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Place
+            )
+        })
+        .count();
+    // A model designation ("Tam Dao-2", "F-35", "S-400") is a checkable specific.
+    let designation = body.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.split_once('-').is_some_and(|(a, b)| {
+            a.starts_with(char::is_uppercase) && b.starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    if !(named && (anchored || designation || parties >= 2)) || body.split_whitespace().count() < 6
+    {
         return None;
     }
     let kind = refine_kind(ClaimKind::Statement, body);

@@ -116,6 +116,14 @@ fn field_names(article: &Article, gaz: &gazetteer::Gazetteer) -> Vec<names::Cand
                 };
                 for place in places.split(['/', ',']) {
                     let place = place.trim_matches(|c: char| !c.is_alphanumeric());
+                    // "HANOI, March 4 (Agency)": the date is not a place.
+                    let dated = place.chars().any(|c| c.is_ascii_digit())
+                        || place
+                            .split_whitespace()
+                            .any(|w| crate::month_number(w).is_some());
+                    if dated {
+                        continue;
+                    }
                     let Some(span) = at(place) else { continue };
                     let title: Vec<String> =
                         place.split_whitespace().map(names::title_word).collect();

@@ -9,7 +9,7 @@
 //!   events, dates and quantities, aliases merged;
 //! - its [`Claim`]s: who said, accused, denied or predicted what;
 //!
-//! and, given several articles on one story, [`compare`]s them into a [`Story`]:
+//! and, given several articles on one story, [`compare()`]s them into a [`Story`]:
 //! corroborated claims, claims found once, conflicts and copied paragraphs.
 //!
 //! Extraction is rule-based and explainable. All offsets are byte offsets into

@@ -36,6 +36,7 @@ pub(crate) struct Gazetteer {
     titles: HashMap<String, &'static str>,
     particles: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
+    demonyms: HashMap<String, String>,
     longest_title: usize,
 }
 
@@ -88,6 +89,7 @@ impl Gazetteer {
             }
         };
         let mut iso_to_country: HashMap<&str, String> = HashMap::new();
+        let mut demonyms: HashMap<String, String> = HashMap::new();
         for row in rows(COUNTRIES) {
             let (Some(name), Some(iso)) = (row.first(), row.get(1)) else {
                 continue;
@@ -116,6 +118,9 @@ impl Gazetteer {
                         is_country: false,
                     },
                 );
+            }
+            if let Some(first) = list_field(row.get(4)).next() {
+                demonyms.insert((*name).to_string(), first.to_string());
             }
             for demonym in list_field(row.get(4)) {
                 add(
@@ -210,6 +215,7 @@ impl Gazetteer {
             titles,
             particles: rows(PARTICLES).filter_map(|r| r.first().copied()).collect(),
             surnames: rows(SURNAMES).filter_map(|r| r.first().copied()).collect(),
+            demonyms,
             longest_title,
         }
     }
@@ -242,6 +248,11 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
         let i = self.names.binary_search_by(|n| n.as_str().cmp(name)).ok()?;
         self.entries.get(i)
+    }
+
+    /// The adjective for a country ("Japan" -> "Japanese").
+    pub fn demonym_of(&self, country: &str) -> Option<&str> {
+        self.demonyms.get(country).map(String::as_str)
     }
 
     /// Whether `word` is a common East Asian family name ("Kim", "Nguyen").

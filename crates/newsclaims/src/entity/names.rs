@@ -153,10 +153,48 @@ pub(crate) fn find_names(s: &Sentence<'_>) -> Vec<Candidate> {
         out.extend(classify_run(s, gaz, start, end));
         i = end;
     }
+    join_possessive_bodies(s, gaz, &mut out);
     for c in &mut out {
         c.weak = s.weak;
     }
     out
+}
+
+/// "Japan’s Defence Ministry": a country's body named through a possessive is
+/// one organisation, named with the country's adjective ("Japanese Defence
+/// Ministry") so that outlets writing either form agree.
+fn join_possessive_bodies(s: &Sentence<'_>, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+    let mut k = 1;
+    while k < out.len() {
+        let (Some(prev), Some(org)) = (out.get(k - 1), out.get(k)) else {
+            break;
+        };
+        let gap = s.text.get(prev.span.end..org.span.start).unwrap_or("");
+        let country = prev.canonical.as_deref().filter(|c| {
+            prev.kind == Some(EntityKind::Place) && prev.country.as_deref() == Some(*c)
+        });
+        let generic = org.kind == Some(EntityKind::Organization)
+            && org.canonical.is_none()
+            && s.text.get(org.span.range()).is_some_and(|t| {
+                t.split_whitespace()
+                    .last()
+                    .is_some_and(|w| org_heads().contains(&w))
+            });
+        match (country, generic, matches!(gap, "\u{2019}s " | "'s ")) {
+            (Some(country), true, true) => {
+                let body = s.text.get(org.span.range()).unwrap_or("");
+                let name = match gaz.demonym_of(country) {
+                    Some(adjective) => format!("{adjective} {body}"),
+                    None => format!("{country} {body}"),
+                };
+                let mut joined = org.clone();
+                joined.span = Span::new(prev.span.start, org.span.end);
+                joined.canonical = Some(name);
+                out.splice(k - 1..=k, [joined]);
+            }
+            _ => k += 1,
+        }
+    }
 }
 
 /// Names in an all-capitals heading ("BEIJING RESPONDS"): listed names found
@@ -443,7 +481,8 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
         return vec![Candidate::new(span, Some(EntityKind::Event))];
     }
     if OTHER_HEADS.contains(&last) {
-        return Vec::new();
+        // "U.N. Convention on ...": the document is not an entity, the body is.
+        return listed_in(s, start, end);
     }
     if let Some((t_start, t_end)) = last_title(s, gaz, start, end) {
         let mut out = listed_in(s, start, t_start);

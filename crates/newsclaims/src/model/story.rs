@@ -1,5 +1,7 @@
 //! A story: several articles compared.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Actor, ClaimForm, ClaimKind, EntityKind};
@@ -46,8 +48,9 @@ pub struct StoryArticle {
 /// ```
 /// use newsclaims::{StoryEntity, EntityKind};
 /// let e = StoryEntity { id: "s1".into(), kind: EntityKind::Person, name: "Wi Sun-lac".into(),
-///     variants: vec!["Wi Sung-lac".into()], articles: vec!["a".into(), "b".into()] };
-/// assert_eq!(e.variants.len(), 1);
+///     variants: vec!["Wi Sun-lac".into(), "Wi Sung-lac".into()], articles: vec!["a".into(), "b".into()],
+///     spellings: Default::default() };
+/// assert_eq!(e.variants.len(), 2);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryEntity {
@@ -57,10 +60,14 @@ pub struct StoryEntity {
     pub kind: EntityKind,
     /// The name most articles use.
     pub name: String,
-    /// Other spellings of the same entity's name seen in other articles.
+    /// Every spelling of its name seen in the articles (names, aliases and
+    /// mentions as written, `name` included), most widely used first.
     pub variants: Vec<String>,
     /// Ids of the articles that mention it.
     pub articles: Vec<String>,
+    /// Each spelling (the texts of `variants`) with the ids of the articles using it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub spellings: BTreeMap<String, Vec<String>>,
 }
 
 /// A claim of one article, as a member of a cluster.
@@ -90,13 +97,13 @@ pub struct Member {
 pub struct ClaimCluster {
     /// Id unique within the story.
     pub id: String,
-    /// The kind of the claim.
+    /// The kind of its representative member.
     pub kind: ClaimKind,
-    /// The form of its first member.
+    /// The form of its representative member.
     pub form: ClaimForm,
     /// The speaker, when the members credit one.
     pub speaker: Option<Actor>,
-    /// A representative text.
+    /// A representative text: the shortest member's.
     pub text: String,
     /// The member claims.
     pub members: Vec<Member>,
