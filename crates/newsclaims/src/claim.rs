@@ -398,6 +398,34 @@ fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize
         if let Some(person) = inside {
             return Some(actor_of(person));
         }
+        // ", said Defense Minister NAME": inverted after a clause.
+        // Only verbs without an object of their own ("told Reuters" names
+        // the listener, not the speaker).
+        let intransitive = tokens.get(cue).is_some_and(|t| {
+            matches!(
+                t.text(ctx.text),
+                "said"
+                    | "says"
+                    | "added"
+                    | "remarked"
+                    | "noted"
+                    | "explained"
+                    | "wrote"
+                    | "stated"
+                    | "insisted"
+                    | "argued"
+                    | "recalled"
+            )
+        });
+        let next_is_name = intransitive
+            && tokens
+                .get(cue + 1)
+                .is_some_and(|t| t.text(ctx.text).starts_with(char::is_uppercase));
+        if next_is_name {
+            if let Some(actor) = object_after(ctx, tokens, cue) {
+                return Some(actor);
+            }
+        }
         if let Some(actor) = before_apposition(ctx, tokens, k - 1) {
             return Some(actor);
         }
@@ -739,7 +767,8 @@ fn actor_at(
     ];
     let org_head =
         head.chars().next().is_some_and(char::is_lowercase) && crate::entity::is_org_head(head);
-    (people_like.contains(&head) || org_head).then(|| Actor {
+    let head_lower = head.to_lowercase();
+    (people_like.contains(&head_lower.as_str()) || org_head).then(|| Actor {
         name: phrase.to_string(),
         entity: None,
     })

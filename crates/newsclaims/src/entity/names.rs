@@ -464,7 +464,9 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
             .any(|k| heads.contains(&s.word(k)) && matches!(s.word(k + 1), "of" | "for" | "on"))
         || cue_before(s, start, ORG_CUES_BEFORE) && !has_title(s, gaz, start, end)
         || ORG_CUES_AFTER.contains(&s.word(end).to_lowercase().as_str())
-            && s.tokens.get(end).is_some_and(|t| t.joined);
+            && s.tokens.get(end).is_some_and(|t| t.joined)
+            // "Advocacy group Open Doors": the cue introduces the next name.
+            && !is_capitalised(s.word(end + 1));
     if org_by_shape && !(end - start == 1 && s.hit_at(start).is_some()) {
         return vec![Candidate::new(span, Some(EntityKind::Organization))];
     }
