@@ -125,8 +125,24 @@ fn counts_something(sentence: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let next = after.trim_start_matches(' ');
+    // "12 Chinese coast guard boats": one capitalised adjective may stand
+    // between the number and its lower-case noun.
+    let second = next
+        .split_once(' ')
+        .filter(|(first, _)| {
+            first.starts_with(char::is_uppercase) && first.chars().all(char::is_alphabetic)
+        })
+        .map(|(_, rest)| rest);
+    let year_like = sentence
+        .get(start..end)
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| (1600..=2100).contains(&n));
+    let noun_first = !year_like
+        && second
+            .filter(|r| r.starts_with(|c: char| c.is_lowercase()))
+            .is_some();
     next.len() < after.len()
-        && next.starts_with(|c: char| c.is_lowercase())
+        && (next.starts_with(|c: char| c.is_lowercase()) || noun_first)
         && !next.starts_with("of ")
         && !next.starts_with("and ")
         && !next.starts_with("or ")
@@ -205,5 +221,7 @@ mod tests {
     fn bare_numbers_need_a_noun() {
         assert!(found("The vote was 12-3.").is_empty());
         assert!(found("Item 4 of 10.").is_empty());
+        assert_eq!(found("after 12 Chinese boats"), [("12", Some(12.0))]);
+        assert!(found("since 2019 Beijing has").is_empty());
     }
 }
