@@ -111,5 +111,17 @@ pub(crate) fn cue_kind(word: &str) -> Option<ClaimKind> {
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
-    CUES.iter().find(|(w, _)| *w == lower).map(|(_, k)| *k)
+    let sorted = sorted_cues();
+    let i = sorted.binary_search_by(|(w, _)| (*w).cmp(lower)).ok()?;
+    sorted.get(i).map(|(_, k)| *k)
+}
+
+/// [`CUES`] sorted by word, for binary search; built once.
+fn sorted_cues() -> &'static [(&'static str, ClaimKind)] {
+    static SORTED: std::sync::OnceLock<Vec<(&'static str, ClaimKind)>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = CUES.to_vec();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v
+    })
 }

@@ -34,7 +34,7 @@ pub(crate) struct Gazetteer {
     matcher: Option<AhoCorasick>,
     first_names: HashSet<&'static str>,
     titles: HashMap<String, &'static str>,
-    particles: HashSet<&'static str>,
+    particles: Vec<&'static str>,
     surnames: HashSet<&'static str>,
     demonyms: HashMap<String, String>,
     longest_title: usize,
@@ -213,7 +213,12 @@ impl Gazetteer {
                 .filter_map(|r| r.first().copied())
                 .collect(),
             titles,
-            particles: rows(PARTICLES).filter_map(|r| r.first().copied()).collect(),
+            particles: {
+                let mut p: Vec<&'static str> =
+                    rows(PARTICLES).filter_map(|r| r.first().copied()).collect();
+                p.sort_unstable();
+                p
+            },
             surnames: rows(SURNAMES).filter_map(|r| r.first().copied()).collect(),
             demonyms,
             longest_title,
@@ -288,7 +293,7 @@ impl Gazetteer {
         };
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|w| self.particles.contains(w))
+        std::str::from_utf8(lower).is_ok_and(|w| self.particles.binary_search(&w).is_ok())
     }
 }
 
