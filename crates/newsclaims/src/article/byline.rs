@@ -100,7 +100,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
     let lower = line.to_lowercase();
     let prefix = PREFIXES.iter().find(|p| lower.starts_with(**p))?;
     let rest = line.get(prefix.len()..)?.trim();
-    if rest.is_empty() || rest.split_whitespace().count() > 20 {
+    if rest.is_empty() || rest.split_whitespace().take(21).count() > 20 {
         return None;
     }
     if !rest.chars().any(char::is_uppercase) {

@@ -7,21 +7,46 @@
 //! of its paragraph count.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Keys here are already hashes: pass them through instead of hashing again.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// The least share of word pairs two paragraphs must have in common, over the
 /// larger paragraph's count, to be near copies.
 const NEAR_COPY: f64 = 0.8;
 /// Paragraphs shorter than this many words are only compared exactly.
 const MIN_NEAR_WORDS: usize = 8;
-/// A word pair seen in more kept paragraphs than this is too common to index.
-const MAX_POSTINGS: usize = 64;
 
 /// Finds repeats among paragraphs given in order.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Repeats {
-    exact: HashMap<u64, usize>,
-    postings: HashMap<u64, Vec<usize>>,
+    exact: HashKeyed<usize>,
+    /// Each word pair's first kept paragraph: a near copy shares most of its
+    /// pairs with the paragraph it copies, so one index per pair is enough.
+    postings: HashKeyed<usize>,
     sizes: Vec<usize>,
+    /// Scratch counts of shared pairs per kept paragraph.
+    shared: Vec<usize>,
 }
 
 impl Repeats {
@@ -48,46 +73,63 @@ impl Repeats {
         }
         if words.len() >= MIN_NEAR_WORDS {
             for gram in grams {
-                let list = self.postings.entry(gram).or_default();
-                if list.len() < MAX_POSTINGS {
-                    list.push(index);
-                }
+                self.postings.entry(gram).or_insert(index);
             }
         }
         None
     }
 
-    fn near_copy(&self, grams: &[u64]) -> Option<usize> {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+    fn near_copy(&mut self, grams: &[u64]) -> Option<usize> {
+        self.shared.clear();
+        self.shared.resize(self.sizes.len(), 0);
+        let mut touched: Vec<usize> = Vec::new();
         for gram in grams {
-            for &kept in self.postings.get(gram).into_iter().flatten() {
-                *shared.entry(kept).or_default() += 1;
+            if let Some(&kept) = self.postings.get(gram) {
+                if let Some(count) = self.shared.get_mut(kept) {
+                    if *count == 0 {
+                        touched.push(kept);
+                    }
+                    *count += 1;
+                }
             }
         }
-        shared
+        touched
             .into_iter()
-            .filter(|&(kept, common)| {
+            .filter(|&kept| {
+                let common = self.shared.get(kept).copied().unwrap_or(0);
                 let other = self.sizes.get(kept).copied().unwrap_or(0);
                 let larger = grams.len().max(other);
                 larger > 0 && common as f64 / larger as f64 >= NEAR_COPY
             })
-            .map(|(kept, _)| kept)
             .min()
     }
 }
 
 /// A hash per word of a text, case-folded, computed without allocating.
 fn words(text: &str) -> Vec<u64> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.chars()
-                .flat_map(char::to_lowercase)
-                .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
-                    mix(h, u64::from(u32::from(c)))
-                })
-        })
-        .collect()
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut hash = SEED;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            hash = mix(hash, u64::from(c.to_ascii_lowercase()));
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                hash = mix(hash, u64::from(u32::from(lower)));
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(hash);
+            hash = SEED;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(hash);
+    }
+    out
 }
 
 /// The distinct hashed word pairs (or the words themselves in a short text).

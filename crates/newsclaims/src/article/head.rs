@@ -25,7 +25,7 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
 /// Whether `line` reads as a headline: not too long, no final full stop (a short
 /// question or exclamation is allowed).
 pub(crate) fn is_title(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = line.split_whitespace().take(MAX_TITLE_WORDS + 1).count();
     if words == 0 || words > MAX_TITLE_WORDS || !starts_capitalised(line) {
         return false;
     }
@@ -39,7 +39,7 @@ pub(crate) fn is_title(line: &str) -> bool {
 /// Whether `line` reads as a standfirst under the headline: a sentence or two
 /// that does not end in a full stop, or that the caller's layout marks as one.
 pub(crate) fn is_standfirst(line: &str, before_byline: bool) -> bool {
-    let words = line.split_whitespace().count();
+    let words = line.split_whitespace().take(61).count();
     if !(4..=60).contains(&words) || !starts_capitalised(line) {
         return false;
     }
@@ -49,7 +49,7 @@ pub(crate) fn is_standfirst(line: &str, before_byline: bool) -> bool {
 /// Whether `line` reads as a section heading inside the body: an all-capitals
 /// line, or a short line without final punctuation.
 pub(crate) fn is_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = line.split_whitespace().take(MAX_HEADING_WORDS + 1).count();
     if words == 0 || words > MAX_HEADING_WORDS || ends_sentence(line) || !starts_capitalised(line) {
         return false;
     }
