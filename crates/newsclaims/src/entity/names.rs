@@ -342,6 +342,10 @@ fn is_prefixed_name(word: &str) -> bool {
 /// Whether token `i` starts one or more name particles followed by a
 /// capitalised word ("de la Rosa", "van den Heuvel").
 fn particles_then_name(s: &Sentence<'_>, gaz: &Gazetteer, i: usize) -> bool {
+    // Cheap test first: a capitalised word must follow within three words.
+    if !(i + 1..(i + 4).min(s.tokens.len())).any(|k| is_capitalised(s.word(k))) {
+        return false;
+    }
     let mut k = i;
     while k < s.tokens.len() && k < i + 3 && gaz.is_particle(s.word(k)) {
         k += 1;
@@ -425,19 +429,39 @@ fn is_sentence_start(s: &Sentence<'_>, i: usize) -> bool {
 
 /// Whether `word` is an organisation head word ("ministry", "Council"), any case.
 pub(crate) fn is_org_head(word: &str) -> bool {
-    org_heads().iter().any(|h| h.eq_ignore_ascii_case(word))
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let title: String = first
+        .to_uppercase()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    org_heads().contains(&title.as_str())
+}
+
+/// A sorted word list, searched by bisection.
+pub(crate) struct SortedWords(Vec<&'static str>);
+
+impl SortedWords {
+    /// Whether `word` is in the list (exact case).
+    pub(crate) fn contains(&self, word: &&str) -> bool {
+        self.0.binary_search(word).is_ok()
+    }
 }
 
 /// The organisation head words of `data/org_heads.txt`.
-fn org_heads() -> &'static [&'static str] {
+fn org_heads() -> &'static SortedWords {
     use std::sync::OnceLock;
-    static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static HEADS: OnceLock<SortedWords> = OnceLock::new();
     HEADS.get_or_init(|| {
-        include_str!("../../data/org_heads.txt")
+        let mut words: Vec<&'static str> = include_str!("../../data/org_heads.txt")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(str::trim)
-            .collect()
+            .collect();
+        words.sort_unstable();
+        SortedWords(words)
     })
 }
 
