@@ -125,8 +125,10 @@ fn field_names(article: &Article, gaz: &gazetteer::Gazetteer) -> Vec<names::Cand
                         continue;
                     }
                     let Some(span) = at(place) else { continue };
-                    let title: Vec<String> =
-                        place.split_whitespace().map(names::title_word).collect();
+                    let title: Vec<String> = place
+                        .split_whitespace()
+                        .map(crate::casing::title_word)
+                        .collect();
                     let title = title.join(" ");
                     let mut c = match gaz.lookup(&title).or_else(|| gaz.lookup(place)) {
                         Some(entry) => names::Candidate::from_entry(span, entry),

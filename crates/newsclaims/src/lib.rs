@@ -33,6 +33,7 @@
 
 mod analyze;
 pub mod article;
+mod casing;
 pub mod claim;
 pub mod compare;
 mod date;

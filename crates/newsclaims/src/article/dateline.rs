@@ -63,7 +63,7 @@ pub(crate) fn find_dateline(paragraph: &str) -> Option<FoundDateline> {
         .name("places")?
         .as_str()
         .split('/')
-        .map(|p| title_case(p.trim()))
+        .map(|p| crate::casing::title_name(p.trim()))
         .filter(|p| !p.is_empty())
         .collect();
     let agency = caps.name("agency").map(|m| m.as_str().trim().to_string());
@@ -73,30 +73,6 @@ pub(crate) fn find_dateline(paragraph: &str) -> Option<FoundDateline> {
         places,
         agency,
     })
-}
-
-/// "NEW YORK" -> "New York"; words already in mixed case stay.
-fn title_case(place: &str) -> String {
-    place
-        .split_whitespace()
-        .map(|word| {
-            if word.chars().any(char::is_lowercase) {
-                return word.to_string();
-            }
-            let mut out = String::with_capacity(word.len());
-            let mut start = true;
-            for c in word.chars() {
-                if start {
-                    out.push(c);
-                } else {
-                    out.extend(c.to_lowercase());
-                }
-                start = matches!(c, '-' | '.');
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

@@ -205,7 +205,9 @@ fn caps_heading_names(s: &Sentence<'_>, gaz: &Gazetteer) -> Vec<Candidate> {
     while i < s.tokens.len() {
         let mut taken = 0;
         for len in (1..=3.min(s.tokens.len() - i)).rev() {
-            let words: Vec<String> = (i..i + len).map(|k| title_word(s.word(k))).collect();
+            let words: Vec<String> = (i..i + len)
+                .map(|k| crate::casing::title_word(s.word(k)))
+                .collect();
             if let (Some(entry), Some(span)) = (gaz.lookup(&words.join(" ")), s.span(i, i + len)) {
                 let mut c = Candidate::from_entry(span, entry);
                 c.weak = true;
@@ -225,24 +227,6 @@ fn caps_heading_names(s: &Sentence<'_>, gaz: &Gazetteer) -> Vec<Candidate> {
             taken = 1;
         }
         i += taken;
-    }
-    out
-}
-
-/// "HAGUE" -> "Hague", "U.S." stays.
-pub(crate) fn title_word(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut start = true;
-    for c in word.chars() {
-        if start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start = !c.is_alphanumeric();
-    }
-    if word.contains('.') {
-        return word.to_string();
     }
     out
 }
