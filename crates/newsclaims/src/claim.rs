@@ -15,7 +15,7 @@ mod quote;
 
 use crate::entity::tokenize;
 use crate::{Actor, Article, Claim, ClaimForm, ClaimKind, Entity, EntityKind, Span};
-use cue::{cue_kind, FUTURE, HEDGES, NEGATIONS};
+use cue::{cue_kind, HEDGES, NEGATIONS};
 use quote::{find_quotes, Quote};
 
 /// Quotes of this many words or fewer, with no verb crediting them, are scare
@@ -273,13 +273,12 @@ fn attribution_in(ctx: &Context<'_>, span: Span, first: bool) -> Option<Attribut
         return None;
     }
     let tokens = tokenize(ctx.text, span);
-    let words: Vec<String> = tokens
-        .iter()
-        .map(|t| t.text(ctx.text).to_lowercase())
-        .collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(ctx.text)).collect();
     let according = (0..words.len()).find(|&i| {
-        words.get(i).is_some_and(|w| w == "according")
-            && words.get(i + 1).is_some_and(|w| w == "to")
+        words
+            .get(i)
+            .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+            && words.get(i + 1).is_some_and(|w| *w == "to")
     });
     let cues: Vec<usize> = (0..words.len())
         .filter(|&i| {
@@ -297,7 +296,7 @@ fn attribution_in(ctx: &Context<'_>, span: Span, first: bool) -> Option<Attribut
         } else {
             None
         };
-        let that_clause = words.get(i + 1).is_some_and(|w| w == "that");
+        let that_clause = words.get(i + 1).is_some_and(|w| *w == "that");
         return Some(Attribution {
             kind,
             cue: token.text(ctx.text).to_string(),
@@ -951,28 +950,35 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
     ))
 }
 
+/// Words that put a statement in the future.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "going", "would", "expects", "expect", "could", "may", "might", "forecast",
+];
+
+/// Whether any word of `text` is in `list` (lower-case ASCII words), ignoring
+/// case, without allocating.
+fn has_word(text: &str, list: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.len() <= 16)
+        .any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+}
+
+/// Whether `text` contains `needle` (lower-case ASCII), ignoring ASCII case.
+fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// A statement whose content speaks of the future is a prediction.
 fn refine_kind(kind: ClaimKind, content: &str) -> ClaimKind {
     if kind != ClaimKind::Statement {
         return kind;
     }
-    let lower = content.to_lowercase();
-    let future = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "will"
-                | "going"
-                | "would"
-                | "expects"
-                | "expect"
-                | "could"
-                | "may"
-                | "might"
-                | "forecast"
-        )
-    }) || lower.contains("expected to")
-        || lower.contains("likely to")
-        || lower.contains("plans to");
+    let future = has_word(content, FUTURE_WORDS)
+        || contains_ignore_case(content, "expected to")
+        || contains_ignore_case(content, "likely to")
+        || contains_ignore_case(content, "plans to");
     if future {
         ClaimKind::Prediction
     } else {
@@ -990,17 +996,8 @@ fn draft(
     quote: Option<String>,
 ) -> Claim {
     let text = ctx.text.get(span.range()).unwrap_or("").to_string();
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let hedged = words.iter().any(|w| HEDGES.contains(&w.as_str()));
-    let negated = words
-        .iter()
-        .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
-        || text.contains("n\u{2019}t");
-    let _ = FUTURE;
+    let hedged = has_word(&text, HEDGES);
+    let negated = has_word(&text, NEGATIONS) || text.contains("n't") || text.contains("n\u{2019}t");
     Claim {
         id: String::new(),
         kind,

@@ -95,11 +95,6 @@ pub(crate) const HEDGES: &[&str] = &[
 /// Words that negate a claim.
 pub(crate) const NEGATIONS: &[&str] = &["not", "never", "no", "nor", "none", "neither", "nothing"];
 
-/// Words that make a statement a prediction.
-pub(crate) const FUTURE: &[&str] = &[
-    "will", "would", "expected", "likely", "plans", "intends", "going",
-];
-
 /// The kind a cue word reports, if it is a cue.
 pub(crate) fn cue_kind(word: &str) -> Option<ClaimKind> {
     // Cues are short ASCII words: skip the allocation for anything else.
