@@ -284,7 +284,12 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
             break;
         }
         let name_word = is_capitalised(word) && !is_pronoun_i(word) || is_prefixed_name(word);
-        let connector = matches!(word, "of" | "for" | "on") && org_so_far(s, start, end);
+        // "Bank of Japan" but not "Kaiyo Lines of Japan": after a name that
+        // already ends in its head word, "of" + place is a modifier.
+        let modifier =
+            end > start && COMPANY_HEADS.contains(&s.word(end - 1)) && s.hit_at(end + 1).is_some();
+        let connector =
+            matches!(word, "of" | "for" | "on") && org_so_far(s, start, end) && !modifier;
         let and_org = word == "and" && end > start && and_continues_org(s, end);
         let inner = particles_then_name(s, gaz, end)
             || end > start
@@ -295,7 +300,9 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
             break;
         }
         end += 1;
-        if token.is_some_and(|t| t.possessive) {
+        // "National People’s Congress", "Ombudsman’s Office": a possessive
+        // inside a body's name, whose head word follows.
+        if token.is_some_and(|t| t.possessive) && !possessive_inside_org(s, end) {
             break;
         }
     }
@@ -347,6 +354,35 @@ fn org_so_far(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     (start..end).any(|k| heads.contains(&s.word(k))) || PLACE_FIRST.contains(&s.word(start))
 }
 
+/// Head words of companies, after which "of" + a place says where the company
+/// is from ("Kaiyo Lines of Japan"), unlike "Communist Party of Vietnam".
+const COMPANY_HEADS: &[&str] = &[
+    "Airlines",
+    "Airways",
+    "Corp",
+    "Corporation",
+    "Group",
+    "Holdings",
+    "Inc",
+    "Industries",
+    "Lines",
+    "Logistics",
+    "Ltd",
+    "Motors",
+    "Partners",
+    "Securities",
+    "Shipping",
+    "Systems",
+];
+
+/// Whether the capitalised words from token `at` on reach an organisation head
+/// word within three words ("People’s Congress").
+fn possessive_inside_org(s: &Sentence<'_>, at: usize) -> bool {
+    (at..(at + 3).min(s.tokens.len()))
+        .take_while(|&k| is_capitalised(s.word(k)))
+        .any(|k| org_heads().contains(&s.word(k)))
+}
+
 /// Whether "and" joins two halves of one organisation's name ("Environment and
 /// Land Court"): an organisation head word follows within three capitalised words.
 fn and_continues_org(s: &Sentence<'_>, at: usize) -> bool {
@@ -388,7 +424,9 @@ const PLACE_NOUNS: &[&str] = &[
 ];
 
 /// First words of place names ("Lake Victoria", "Mount Kenya").
-const PLACE_FIRST: &[&str] = &["Cape", "Gulf", "Isle", "Lake", "Mount", "Mt.", "Sea"];
+const PLACE_FIRST: &[&str] = &[
+    "Cape", "Gulf", "Isle", "Lake", "Mount", "Mt.", "Plaza", "Sea",
+];
 
 /// First words of event names ("Tour de France", "Operation Desert Storm").
 const EVENT_FIRST: &[&str] = &["Battle", "Operation", "Siege", "Tour"];
@@ -574,7 +612,16 @@ fn person_evidence(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) 
     });
     let particle_inside =
         (start..end).any(|k| gaz.is_particle(s.word(k))) || is_prefixed_name(s.word(end - 1));
+    // "Paul-Henri", "Diallo-Sow": two capitalised halves make a name, not a body.
+    let double_barrelled = (start..end).any(|k| {
+        s.word(k).split_once('-').is_some_and(|(a, b)| {
+            a.starts_with(char::is_uppercase)
+                && b.starts_with(char::is_uppercase)
+                && a.chars().chain(b.chars()).all(char::is_alphabetic)
+        })
+    }) && end - start >= 2;
     gaz.is_first_name(first)
+        || double_barrelled
         || gaz.is_surname(first)
         || particle_inside
         || has_initial

@@ -248,6 +248,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "Coast",
     "County",
     "Delta",
+    "Forest",
     "Desert",
     "District",
     "Gulf",
