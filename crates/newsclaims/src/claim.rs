@@ -157,8 +157,25 @@ fn quote_claim(
     );
     let after = Span::new(q.outer.end, span.end);
     let before = Span::new(span.start, q.outer.start);
-    let attribution =
-        attribution_in(ctx, after, true).or_else(|| attribution_in(ctx, before, false));
+    let after_attribution = attribution_in(ctx, after, true);
+    let before_attribution = attribution_in(ctx, before, false);
+    // "X told Y that “…,” state broadcaster Z reported": Z relays X's words.
+    let relayed = after_attribution
+        .as_ref()
+        .is_some_and(|a| a.cue.eq_ignore_ascii_case("reported"))
+        && before_attribution
+            .as_ref()
+            .is_some_and(|b| b.speaker.as_ref().is_some_and(|s| s.entity.is_some()));
+    // "“…” and said ...": a second verb of the subject before the quote.
+    let coordinated = text.get(after.range()).is_some_and(|a| {
+        a.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with("and ")
+    });
+    let attribution = if relayed || coordinated && before_attribution.is_some() {
+        before_attribution
+    } else {
+        after_attribution.or(before_attribution)
+    };
     let words = q.word_count(text);
     let quote_text = q.words(text);
     let whole_sentence = quote_text.trim_end().ends_with(['.', '!', '?', '\u{2026}']);
@@ -286,7 +303,13 @@ fn attribution_in(ctx: &Context<'_>, span: Span, first: bool) -> Option<Attribut
                 && tokens.get(i).is_some_and(|t| is_verb_use(ctx.text, t.span))
         })
         .collect();
-    let cue_at = if first { cues.first() } else { cues.last() }.copied();
+    let mut cue_at = if first { cues.first() } else { cues.last() }.copied();
+    // "According to X, ... said ...": the sourcing named first governs.
+    if let (Some(a), Some(c)) = (according, cue_at) {
+        if a < c {
+            cue_at = None;
+        }
+    }
     if let Some(i) = cue_at {
         let token = tokens.get(i)?;
         let kind = cue_kind(words.get(i)?)?;
@@ -432,7 +455,52 @@ fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize
     if let Some(actor) = head_before_preposition(ctx, tokens, k - 1) {
         return Some(actor);
     }
+    if object_of_preposition(ctx, tokens, k - 1) {
+        // "fishermen working near the Spratly Islands reported": the place is
+        // not the speaker.
+        return post_modified_phrase(ctx, tokens, k);
+    }
     actor_at(ctx, tokens, k - 1, true).or_else(|| post_modified_phrase(ctx, tokens, k))
+}
+
+/// Whether the entity mention ending at token `last` follows a preposition.
+fn object_of_preposition(ctx: &Context<'_>, tokens: &[crate::entity::Token], last: usize) -> bool {
+    let Some(entity) = tokens.get(last).and_then(|t| ctx.index.at(t.span)) else {
+        return false;
+    };
+    let mut first = last;
+    while first > 0
+        && tokens
+            .get(first - 1)
+            .is_some_and(|t| ctx.index.at(t.span) == Some(entity))
+    {
+        first -= 1;
+    }
+    let mut before = first;
+    if before > 0
+        && tokens
+            .get(before - 1)
+            .is_some_and(|t| t.text(ctx.text).eq_ignore_ascii_case("the"))
+    {
+        before -= 1;
+    }
+    before > 0
+        && tokens.get(before - 1).is_some_and(|t| {
+            matches!(
+                t.text(ctx.text),
+                "near"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "across"
+                    | "around"
+                    | "outside"
+                    | "inside"
+                    | "off"
+            )
+        })
 }
 
 /// Nouns for bodies and spokespeople that head a speaker phrase ("its embassy
@@ -471,14 +539,31 @@ fn head_before_preposition(
     {
         first -= 1;
     }
+    // Past a "the" before the entity.
+    if tokens.get(first.checked_sub(1)?)?.text(ctx.text) == "the" {
+        first -= 1;
+    }
     let preposition = tokens.get(first.checked_sub(1)?)?.text(ctx.text);
     if !matches!(preposition, "in" | "at" | "for" | "of" | "from" | "to") {
         return None;
     }
     let head_at = first.checked_sub(2)?;
     let head = tokens.get(head_at)?.text(ctx.text).to_lowercase();
-    if !BODY_HEADS.contains(&head.as_str()) && !crate::entity::is_org_head(&head) {
+    if !BODY_HEADS.contains(&head.as_str())
+        && !SPEAKER_HEADS.contains(&head.as_str())
+        && !crate::entity::is_org_head(&head)
+    {
         return None;
+    }
+    // "observers from the OSCE said": the body speaks through its people.
+    let body = ctx
+        .entities
+        .get(entity)
+        .filter(|e| e.kind == EntityKind::Organization);
+    if let Some(body) = body {
+        if SPEAKER_HEADS.contains(&head.as_str()) || BODY_HEADS.contains(&head.as_str()) {
+            return Some(actor_of(body));
+        }
     }
     let determiner = head_at
         .checked_sub(1)
@@ -509,9 +594,22 @@ fn head_before_preposition(
 /// Heads of noun phrases that name unnamed speakers.
 const SPEAKER_HEADS: &[&str] = &[
     "activists",
+    "observers",
+    "crews",
+    "families",
+    "farmers",
+    "fishermen",
+    "protesters",
+    "villagers",
+    "workers",
+    "analyst",
     "analysts",
     "authorities",
     "copy",
+    "diplomat",
+    "expert",
+    "official",
+    "source",
     "critics",
     "diplomats",
     "documents",
@@ -725,6 +823,48 @@ fn actor_at(
     }
     let phrase = ctx.text.get(tokens.get(from)?.span.start..token.span.end)?;
     let head = phrase.split_whitespace().last()?;
+    // "A Japanese Defense Ministry spokesman denied": the body speaks.
+    if matches!(
+        head,
+        "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officials"
+    ) && from == k
+    {
+        let body = k
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .and_then(|t| ctx.index.at(t.span))
+            .and_then(|e| ctx.entities.get(e))
+            .filter(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Place));
+        if let Some(body) = body {
+            return Some(actor_of(body));
+        }
+    }
+    // "The group said": a definite body points back to the last one named.
+    let definite = from == k
+        && k > 0
+        && tokens
+            .get(k - 1)
+            .is_some_and(|t| t.text(ctx.text).eq_ignore_ascii_case("the"));
+    if definite
+        && matches!(
+            head,
+            "group"
+                | "company"
+                | "firm"
+                | "organization"
+                | "organisation"
+                | "campaign"
+                | "coalition"
+                | "agency"
+        )
+    {
+        if let Some(e) =
+            ctx.index
+                .last_before(token.span.start, ctx.entities, &[EntityKind::Organization])
+        {
+            return ctx.entities.get(e).map(actor_of);
+        }
+    }
     let people_like = [
         "officials",
         "observers",
