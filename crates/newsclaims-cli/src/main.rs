@@ -31,8 +31,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut out = std::io::stdout().lock();
-    let failed = match run(&options, &mut out) {
+    // Buffered: the JSON of a long story is many small writes.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = run(&options, &mut out).and_then(|failed| out.flush().map(|()| failed));
+    let failed = match result {
         Ok(failed) => failed,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => false,
         Err(e) => {

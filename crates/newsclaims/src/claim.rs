@@ -13,6 +13,8 @@
 mod cue;
 mod quote;
 
+use std::collections::HashSet;
+
 use crate::entity::tokenize;
 use crate::{Actor, Article, Claim, ClaimForm, ClaimKind, Entity, EntityKind, Span};
 use cue::{cue_kind, HEDGES, NEGATIONS};
@@ -43,7 +45,15 @@ pub fn extract_claims(article: &Article, entities: &[Entity]) -> Vec<Claim> {
     let sentences: Vec<Span> = article
         .sentences
         .iter()
-        .filter(|s| body.iter().any(|p| p.contains(**s)))
+        .filter(|s| {
+            // Body paragraphs are sorted and disjoint: bisect for the one that
+            // could hold the sentence.
+            let after = body.partition_point(|p| p.start <= s.start);
+            after
+                .checked_sub(1)
+                .and_then(|k| body.get(k))
+                .is_some_and(|p| p.contains(**s))
+        })
         .copied()
         .collect();
     let index = MentionIndex::new(entities);
@@ -98,36 +108,54 @@ impl MentionIndex {
         MentionIndex { mentions }
     }
 
-    /// The entity whose mention covers `span`.
+    /// The entity whose mention covers `span`. Mentions never overlap (the
+    /// entity merge drops the shorter of two), so only the last one starting
+    /// at or before `span` can.
     fn at(&self, span: Span) -> Option<usize> {
-        self.mentions
-            .iter()
-            .find(|(m, _)| m.start <= span.start && span.end <= m.end)
-            .map(|(_, i)| *i)
+        let after = self
+            .mentions
+            .partition_point(|(m, _)| m.start <= span.start);
+        let (m, i) = self.mentions.get(after.checked_sub(1)?)?;
+        (span.end <= m.end).then_some(*i)
     }
 
     /// Entities mentioned inside `span`, in order, without repeats.
     fn inside(&self, span: Span) -> Vec<usize> {
+        let from = self.mentions.partition_point(|(m, _)| m.start < span.start);
         let mut out = Vec::new();
-        for (m, i) in &self.mentions {
-            if span.start <= m.start && m.end <= span.end && !out.contains(i) {
+        for (m, i) in self.mentions.iter().skip(from) {
+            if m.start >= span.end {
+                break;
+            }
+            if m.end <= span.end && !out.contains(i) {
                 out.push(*i);
             }
         }
         out
     }
 
+    /// The mentions starting before `at`, nearest first, at most `LOOK_BACK`.
+    fn before(&self, at: usize) -> impl Iterator<Item = &(Span, usize)> {
+        let to = self.mentions.partition_point(|(m, _)| m.start < at);
+        self.mentions
+            .get(..to)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+    }
+
     /// The last entity of one of `kinds` mentioned before `at`.
     fn last_before(&self, at: usize, entities: &[Entity], kinds: &[EntityKind]) -> Option<usize> {
-        self.mentions
-            .iter()
-            .filter(|(m, i)| {
-                m.end <= at && entities.get(*i).is_some_and(|e| kinds.contains(&e.kind))
-            })
-            .max_by_key(|(m, _)| m.start)
+        self.before(at)
+            .find(|(m, i)| m.end <= at && entities.get(*i).is_some_and(|e| kinds.contains(&e.kind)))
             .map(|(_, i)| *i)
     }
 }
+
+/// How many mentions back a pronoun or a definite noun may reach: beyond that
+/// the link is a guess, and the bound keeps long texts linear.
+const LOOK_BACK: usize = 200;
 
 /// The claim a quotation makes, added to `drafts` (or merged into the one before
 /// when it continues it).
@@ -139,11 +167,10 @@ fn quote_claim(
     drafts: &mut Vec<Claim>,
 ) {
     let text = ctx.text;
-    let overlapping: Vec<usize> = sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.start < q.outer.end && q.outer.start < s.end)
-        .map(|(i, _)| i)
+    // Sentences are sorted and disjoint: find the overlapping run by bisection.
+    let from = sentences.partition_point(|s| s.end <= q.outer.start);
+    let overlapping: Vec<usize> = (from..sentences.len())
+        .take_while(|&i| sentences.get(i).is_some_and(|s| s.start < q.outer.end))
         .collect();
     let (Some(&first), Some(&last)) = (overlapping.first(), overlapping.last()) else {
         return;
@@ -262,7 +289,12 @@ fn adjacent(ctx: &Context<'_>, end: usize, next: usize) -> bool {
     if gap.trim().is_empty() {
         return true;
     }
-    let para_of = |at: usize| ctx.body.iter().position(|p| p.start <= at && at <= p.end);
+    let para_of = |at: usize| {
+        let after = ctx.body.partition_point(|p| p.start <= at);
+        after
+            .checked_sub(1)
+            .filter(|&k| ctx.body.get(k).is_some_and(|p| at <= p.end))
+    };
     match (para_of(end), para_of(next)) {
         (Some(a), Some(b)) => b == a + 1 && gap.trim().is_empty(),
         _ => false,
@@ -978,10 +1010,9 @@ fn pronoun(ctx: &Context<'_>, word: &str, at: usize) -> Option<Actor> {
 fn last_subject(ctx: &Context<'_>, at: usize, kinds: &[EntityKind]) -> Option<usize> {
     let window = at.saturating_sub(600);
     ctx.index
-        .mentions
-        .iter()
-        .rev()
-        .filter(|(m, _)| m.end <= at && m.start >= window)
+        .before(at)
+        .take_while(|(m, _)| m.start >= window)
+        .filter(|(m, _)| m.end <= at)
         .filter(|(_, i)| {
             ctx.entities
                 .get(*i)
@@ -1299,46 +1330,35 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
             .filter_map(|i| ctx.entities.get(i).map(|e| e.id.clone()))
             .collect();
     }
-    for i in 0..claims.len() {
-        let answers = claims.get(i).is_some_and(|c| {
-            c.negated
-                && matches!(c.kind, ClaimKind::Statement | ClaimKind::Prediction)
-                && c.speaker
-                    .as_ref()
-                    .and_then(|s| s.entity.as_ref())
-                    .is_some_and(|speaker| {
-                        claims.iter().take(i).any(|a| {
-                            a.kind == ClaimKind::Accusation
-                                && a.target.as_ref().and_then(|t| t.entity.as_ref())
-                                    == Some(speaker)
-                        })
-                    })
-        });
+    // One pass in text order: what has been alleged so far, and against whom.
+    let mut accused: HashSet<String> = HashSet::new();
+    let mut last_accusation: Option<(String, Option<Actor>)> = None;
+    for claim in &mut claims {
+        let speaker_entity = claim.speaker.as_ref().and_then(|s| s.entity.clone());
+        let answers = claim.negated
+            && matches!(claim.kind, ClaimKind::Statement | ClaimKind::Prediction)
+            && speaker_entity.as_ref().is_some_and(|e| accused.contains(e));
         if answers {
-            if let Some(c) = claims.get_mut(i) {
-                c.kind = ClaimKind::Denial;
-            }
+            claim.kind = ClaimKind::Denial;
         }
-    }
-    for i in 0..claims.len() {
-        if claims.get(i).is_none_or(|c| c.kind != ClaimKind::Denial) {
-            continue;
-        }
-        let accusation = claims
-            .iter()
-            .take(i)
-            .rev()
-            .find(|c| c.kind == ClaimKind::Accusation)
-            .map(|c| (c.id.clone(), c.target.clone()));
-        if let (Some((id, target)), Some(denial)) = (accusation, claims.get_mut(i)) {
-            denial.responds_to = Some(id);
-            if denial.target.is_none() {
-                denial.target = target.or_else(|| denial.speaker.clone());
+        match claim.kind {
+            ClaimKind::Accusation => {
+                if let Some(target) = claim.target.as_ref().and_then(|t| t.entity.clone()) {
+                    accused.insert(target);
+                }
+                last_accusation = Some((claim.id.clone(), claim.target.clone()));
             }
-        } else if let Some(denial) = claims.get_mut(i) {
-            if denial.target.is_none() {
-                denial.target = denial.speaker.clone();
+            ClaimKind::Denial => {
+                if let Some((id, target)) = &last_accusation {
+                    claim.responds_to = Some(id.clone());
+                    if claim.target.is_none() {
+                        claim.target = target.clone().or_else(|| claim.speaker.clone());
+                    }
+                } else if claim.target.is_none() {
+                    claim.target = claim.speaker.clone();
+                }
             }
+            _ => {}
         }
     }
     claims

@@ -7,7 +7,7 @@
 //! for is dropped. Listed names merge on their canonical form, so "U.S." and
 //! "United States" are one entity.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::names::Candidate;
 use super::quantity::FoundQuantity;
@@ -41,10 +41,19 @@ struct Draft {
     parts: Vec<String>,
 }
 
+/// Where drafts are found by key while merging.
+#[derive(Default)]
+struct Index {
+    /// Kind and normalised name to the draft.
+    by_key: HashMap<(EntityKind, String), usize>,
+    /// Words of person names to the persons that have them.
+    person_parts: HashMap<String, Vec<usize>>,
+}
+
 /// Builds the article's entities from what its sentences gave.
 pub(crate) fn merge(text: &str, found: Found) -> Vec<Entity> {
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut index = Index::default();
     let slice = |s: Span| text.get(s.range()).unwrap_or("").to_string();
 
     let (strong, weak): (Vec<Candidate>, Vec<Candidate>) =
@@ -59,14 +68,17 @@ pub(crate) fn merge(text: &str, found: Found) -> Vec<Entity> {
     // Persons' full names known, resolve lone words in text order.
     let mut lone = lone;
     lone.sort_by_key(|c| c.span.start);
+    let mut lookup = Lookup::default();
     for c in &lone {
-        resolve_lone(&mut drafts, &mut index, text, c, false);
+        resolve_lone(&mut drafts, &mut index, &mut lookup, text, c, false);
     }
     for c in &weak {
         if c.canonical.is_some() && c.kind.is_some() {
-            add_typed(&mut drafts, &mut index, text, c);
+            if let Some(i) = add_typed(&mut drafts, &mut index, text, c) {
+                lookup.dirty.push(i);
+            }
         } else {
-            resolve_lone(&mut drafts, &mut index, text, c, true);
+            resolve_lone(&mut drafts, &mut index, &mut lookup, text, c, true);
         }
     }
     merge_acronyms(&mut drafts);
@@ -115,24 +127,24 @@ fn key_of(name: &str) -> String {
 
 fn add_typed(
     drafts: &mut Vec<Draft>,
-    index: &mut HashMap<(EntityKind, String), usize>,
+    index: &mut Index,
     text: &str,
     c: &Candidate,
-) {
-    let Some(kind) = c.kind else { return };
+) -> Option<usize> {
+    let kind = c.kind?;
     let surface = text.get(c.span.range()).unwrap_or("").to_string();
     let key = match (kind, &c.country) {
         // "Russian" and "Russians" are one group.
         (EntityKind::Group, Some(country)) => format!("of {}", key_of(country)),
         _ => key_of(c.canonical.as_deref().unwrap_or(&surface)),
     };
-    let at = match index.get(&(kind, key.clone())) {
+    let at = match index.by_key.get(&(kind, key.clone())) {
         Some(&i) => i,
         None => {
             // A person whose words contain this one's ("Sergei Shoigu" in
             // "Sergei K. Shoigu") is the same person.
             let same_person = (kind == EntityKind::Person)
-                .then(|| person_containing(drafts, &surface))
+                .then(|| person_containing(drafts, index, &surface))
                 .flatten();
             match same_person {
                 Some(i) => i,
@@ -152,7 +164,7 @@ fn add_typed(
             }
         }
     };
-    index.insert((kind, key), at);
+    index.by_key.insert((kind, key), at);
     if let Some(d) = drafts.get_mut(at) {
         d.mentions.push(c.span);
         d.government |= c.government;
@@ -165,7 +177,16 @@ fn add_typed(
             d.name = surface.clone();
             d.parts = name_parts(&surface);
         }
+        if kind == EntityKind::Person {
+            for part in &d.parts {
+                let list = index.person_parts.entry(part.clone()).or_default();
+                if !list.contains(&at) {
+                    list.push(at);
+                }
+            }
+        }
     }
+    Some(at)
 }
 
 /// The words of a person's name, and the parts of hyphenated ones.
@@ -191,36 +212,102 @@ fn name_parts(name: &str) -> Vec<String> {
 }
 
 /// The person whose name contains every word of `name` (two words or more).
-fn person_containing(drafts: &[Draft], name: &str) -> Option<usize> {
+fn person_containing(drafts: &[Draft], index: &Index, name: &str) -> Option<usize> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    drafts.iter().position(|d| {
-        d.kind == EntityKind::Person
-            && words.len() >= 2
-            && words
-                .iter()
-                .all(|w| d.parts.iter().any(|p| p == w.trim_end_matches('.')))
-    })
+    if words.len() < 2 {
+        return None;
+    }
+    let first = words.first()?.trim_end_matches('.');
+    let candidates = index.person_parts.get(first)?;
+    candidates
+        .iter()
+        .copied()
+        .filter(|&i| {
+            drafts.get(i).is_some_and(|d| {
+                d.kind == EntityKind::Person
+                    && words
+                        .iter()
+                        .all(|w| d.parts.iter().any(|p| p == w.trim_end_matches('.')))
+            })
+        })
+        .min()
+}
+
+/// Indexes over the drafts for resolving lone words, kept up to date as drafts
+/// grow, so that resolving stays linear in the article's length.
+#[derive(Default)]
+struct Lookup {
+    /// Normalised names and mention texts to the first draft that has them.
+    by_key: HashMap<String, usize>,
+    /// Lower-cased parts of person names to the persons that have them.
+    by_part: HashMap<String, Vec<usize>>,
+    /// First words of multi-word organisations to the first such organisation.
+    by_first_word: HashMap<String, usize>,
+    /// Per draft: mentions and name already indexed.
+    seen: Vec<(usize, String)>,
+    /// Drafts changed since the last refresh.
+    dirty: Vec<usize>,
+}
+
+impl Lookup {
+    /// Indexes what was added to `drafts` since the last call.
+    fn refresh(&mut self, drafts: &[Draft], text: &str) {
+        let mut todo = std::mem::take(&mut self.dirty);
+        todo.extend(self.seen.len()..drafts.len());
+        todo.sort_unstable();
+        todo.dedup();
+        for i in todo {
+            let Some(d) = drafts.get(i) else { continue };
+            if self.seen.len() <= i {
+                self.seen.resize(i + 1, (0, String::new()));
+            }
+            let Some((mentions_seen, name_seen)) = self.seen.get_mut(i) else {
+                continue;
+            };
+            if *name_seen != d.name {
+                self.by_key.entry(key_of(&d.name)).or_insert(i);
+                if d.kind == EntityKind::Person {
+                    for part in &d.parts {
+                        let list = self.by_part.entry(part.to_lowercase()).or_default();
+                        if !list.contains(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+                if d.kind == EntityKind::Organization && word_count(&d.name) >= 2 {
+                    if let Some(first) = d.name.split_whitespace().next() {
+                        self.by_first_word.entry(first.to_string()).or_insert(i);
+                    }
+                }
+                name_seen.clone_from(&d.name);
+            }
+            for m in d.mentions.iter().skip(*mentions_seen) {
+                if let Some(t) = text.get(m.range()) {
+                    self.by_key.entry(key_of(t)).or_insert(i);
+                }
+            }
+            *mentions_seen = d.mentions.len();
+        }
+    }
 }
 
 /// Resolves a lone word (or an unconfirmed headline name) to an entity.
 fn resolve_lone(
     drafts: &mut Vec<Draft>,
-    index: &mut HashMap<(EntityKind, String), usize>,
+    index: &mut Index,
+    lookup: &mut Lookup,
     text: &str,
     c: &Candidate,
     weak: bool,
 ) {
+    lookup.refresh(drafts, text);
     let surface = text.get(c.span.range()).unwrap_or("");
-    let key = key_of(surface);
     // The nearest person mentioned before whose name holds the word; else any.
-    let holders: Vec<usize> = drafts
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            d.kind == EntityKind::Person && d.parts.iter().any(|p| p.eq_ignore_ascii_case(surface))
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let holders = lookup
+        .by_part
+        .get(&surface.to_lowercase())
+        .cloned()
+        .unwrap_or_default();
     let nearest = holders.iter().copied().max_by_key(|&i| {
         drafts
             .get(i)
@@ -233,26 +320,12 @@ fn resolve_lone(
             })
             .map_or(0, |s| s + 1)
     });
-    // Keys only match texts of about the same length: check that first.
-    let close = |t: &str| t.len().abs_diff(surface.len()) <= 6;
-    let same_name = drafts.iter().position(|d| {
-        close(&d.name) && key_of(&d.name) == key
-            || d.mentions.iter().any(|m| {
-                text.get(m.range())
-                    .is_some_and(|t| close(t) && key_of(t) == key)
-            })
-    });
+    let same_name = lookup.by_key.get(&key_of(surface)).copied();
     // "Kaiyo" after "Kaiyo Lines": the first word of a multi-word body.
-    let body_first_word = drafts.iter().position(|d| {
-        d.kind == EntityKind::Organization
-            && word_count(&d.name) >= 2
-            && d.name
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w == surface)
-    });
+    let body_first_word = lookup.by_first_word.get(surface).copied();
     let target = nearest.or(same_name).or(body_first_word);
     if let Some(i) = target {
+        lookup.dirty.push(i);
         if let Some(d) = drafts.get_mut(i) {
             d.mentions.push(c.span);
             if let Some(role) = &c.role {
@@ -276,80 +349,128 @@ fn resolve_lone(
         kind: Some(kind),
         ..c.clone()
     };
-    add_typed(drafts, index, text, &typed);
+    if let Some(i) = add_typed(drafts, index, text, &typed) {
+        lookup.dirty.push(i);
+    }
 }
 
 /// Finds the article's names in its headline and headings by their text: there
 /// capitals prove nothing, but a name the body uses is still that name. In an
 /// all-capitals heading the match ignores case.
 fn confirm_in_weak(text: &str, drafts: &mut [Draft], weak: &[Span]) {
-    let mut names: Vec<(String, usize)> = Vec::new();
+    if weak.is_empty() {
+        return;
+    }
+    let mut weak_sorted = weak.to_vec();
+    weak_sorted.sort_unstable();
+    let in_weak = |m: Span| {
+        let after = weak_sorted.partition_point(|w| w.start <= m.start);
+        after
+            .checked_sub(1)
+            .and_then(|k| weak_sorted.get(k))
+            .is_some_and(|w| w.contains(m))
+    };
+    // Every form the body uses, once, with its draft, in draft order.
+    let mut forms: Vec<String> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for (i, d) in drafts.iter().enumerate() {
         if matches!(d.kind, EntityKind::Date | EntityKind::Quantity) {
             continue;
         }
-        let mut forms: Vec<String> = d
+        let body_forms = d
             .mentions
             .iter()
-            .filter(|m| !weak.iter().any(|w| w.contains(**m)))
+            .filter(|m| !in_weak(**m))
             .filter_map(|m| text.get(m.range()))
-            .map(str::to_string)
-            .collect();
-        forms.push(d.name.clone());
-        for form in forms {
-            if form.chars().count() >= 3 && !names.iter().any(|(f, _)| *f == form) {
-                names.push((form, i));
+            .chain(std::iter::once(d.name.as_str()));
+        for form in body_forms {
+            if form.chars().count() >= 3 && seen.insert(form.to_string()) {
+                forms.push(form.to_string());
+                owners.push(i);
             }
         }
     }
-    names.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-    for span in weak {
+    // Forms by their first word, lower-cased: each word of a heading then
+    // looks up only the forms that can start there.
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, form) in forms.iter().enumerate() {
+        if let Some(first) = form.split(|c: char| !c.is_alphanumeric()).next() {
+            by_first.entry(first.to_lowercase()).or_default().push(k);
+        }
+    }
+    for list in by_first.values_mut() {
+        // Longest first, so "North Korea" wins over "North".
+        list.sort_by_key(|&k| std::cmp::Reverse(forms.get(k).map_or(0, String::len)));
+    }
+    let mut existing: Vec<Span> = drafts
+        .iter()
+        .flat_map(|d| d.mentions.iter().copied())
+        .collect();
+    existing.sort_unstable();
+    for span in &weak_sorted {
         let Some(block) = text.get(span.range()) else {
             continue;
         };
         let caps = !block.chars().any(char::is_lowercase);
-        let hay = if caps {
-            block.to_uppercase()
-        } else {
-            block.to_string()
-        };
-        if hay.len() != block.len() {
-            continue;
-        }
-        let mut taken: Vec<Span> = drafts
+        let from = existing.partition_point(|m| m.start < span.start);
+        let mut taken: Vec<Span> = existing
             .iter()
-            .flat_map(|d| d.mentions.iter().copied())
-            .filter(|m| span.contains(*m))
+            .skip(from)
+            .take_while(|m| m.start < span.end)
+            .copied()
             .collect();
-        for (form, i) in &names {
-            let needle = if caps {
-                form.to_uppercase()
-            } else {
-                form.clone()
+        let word_starts = block
+            .char_indices()
+            .filter(|&(k, c)| {
+                c.is_alphanumeric()
+                    && !block
+                        .get(..k)
+                        .and_then(|b| b.chars().next_back())
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map(|(k, _)| k);
+        for start in word_starts {
+            let rest = block.get(start..).unwrap_or("");
+            let first_word: String = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let Some(candidates) = by_first.get(&first_word) else {
+                continue;
             };
-            let mut from = 0;
-            while let Some(pos) = hay.get(from..).and_then(|h| h.find(needle.as_str())) {
-                let start = from + pos;
-                let end = start + needle.len();
-                from = end;
-                let before = hay.get(..start).and_then(|h| h.chars().next_back());
-                let after = hay.get(end..).and_then(|h| h.chars().next());
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                let found = Span::new(span.start + start, span.start + end);
-                if taken
-                    .iter()
-                    .any(|t| t.start < found.end && found.start < t.end)
-                {
-                    continue;
-                }
-                taken.push(found);
-                if let Some(d) = drafts.get_mut(*i) {
-                    d.mentions.push(found);
-                }
+            let hit = candidates.iter().find_map(|&k| {
+                let form = forms.get(k)?;
+                let piece = rest.get(..form.len())?;
+                let same = if caps {
+                    piece.eq_ignore_ascii_case(form) || piece.to_lowercase() == form.to_lowercase()
+                } else {
+                    piece == form
+                };
+                same.then_some((k, form.len()))
+            });
+            let Some((k, len)) = hit else { continue };
+            let Some(&owner) = owners.get(k) else {
+                continue;
+            };
+            let m = (start, start + len);
+            let before = block.get(..m.0).and_then(|h| h.chars().next_back());
+            let after = block.get(m.1..).and_then(|h| h.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let found = Span::new(span.start + m.0, span.start + m.1);
+            if taken
+                .iter()
+                .any(|t| t.start < found.end && found.start < t.end)
+            {
+                continue;
+            }
+            taken.push(found);
+            if let Some(d) = drafts.get_mut(owner) {
+                d.mentions.push(found);
             }
         }
     }
@@ -398,14 +519,14 @@ fn initials(name: &str) -> String {
 #[allow(clippy::too_many_arguments)]
 fn add_simple(
     drafts: &mut Vec<Draft>,
-    index: &mut HashMap<(EntityKind, String), usize>,
+    index: &mut Index,
     kind: EntityKind,
     key: String,
     name: String,
     span: Span,
     value: Option<EntityValue>,
 ) {
-    let at = *index.entry((kind, key)).or_insert_with(|| {
+    let at = *index.by_key.entry((kind, key)).or_insert_with(|| {
         drafts.push(Draft {
             kind,
             name,
@@ -461,12 +582,13 @@ fn finish(text: &str, mut drafts: Vec<Draft>) -> Vec<Entity> {
         .filter_map(|d| d.country.clone())
         .collect();
     let mut extra: Vec<Draft> = Vec::new();
+    let mut places: HashSet<String> = drafts
+        .iter()
+        .filter(|d| d.kind == EntityKind::Place)
+        .map(|d| d.name.clone())
+        .collect();
     for country in needed {
-        let present = drafts
-            .iter()
-            .chain(&extra)
-            .any(|d| d.kind == EntityKind::Place && d.name == country);
-        if !present {
+        if places.insert(country.clone()) {
             extra.push(Draft {
                 kind: EntityKind::Place,
                 name: country.clone(),
@@ -481,13 +603,13 @@ fn finish(text: &str, mut drafts: Vec<Draft>) -> Vec<Entity> {
     }
     drafts.extend(extra);
     let ids: Vec<String> = (1..=drafts.len()).map(|n| format!("e{n}")).collect();
-    let country_id = |name: &str| {
-        drafts
-            .iter()
-            .zip(&ids)
-            .find(|(d, _)| d.kind == EntityKind::Place && d.name == name)
-            .map(|(_, id)| id.clone())
-    };
+    let mut place_ids: HashMap<&str, &String> = HashMap::new();
+    for (d, id) in drafts.iter().zip(&ids) {
+        if d.kind == EntityKind::Place {
+            place_ids.entry(d.name.as_str()).or_insert(id);
+        }
+    }
+    let country_id = |name: &str| place_ids.get(name).map(|id| (*id).clone());
     drafts
         .iter()
         .zip(&ids)
