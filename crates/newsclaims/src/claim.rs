@@ -1,6 +1,6 @@
 //! Claims: who said, accused, denied or predicted what.
 //!
-//! Quotations come first (see [`quote`]): each is one claim, however many
+//! Quotations come first (see the `quote` module): each is one claim, however many
 //! sentences or paragraphs it runs over, credited by the speech verb in the
 //! sentences around it ("…,” says NAME", "NAME said: “…”"), or, when none is
 //! there, to the speaker of the claim right before it. Scare quotes (a few words

@@ -3,7 +3,7 @@
 //!
 //! Each sentence is read on its own (dates and quantities first, so "Friday" or
 //! "March" never start a name; then listed names; then runs of capitalised words,
-//! see [`names`]); the mentions are then merged across the article: a surname or
+//! see the `names` module); the mentions are then merged across the article: a surname or
 //! a part of a hyphenated given name joins the full name it belongs to, "U.N."
 //! joins "United Nations", a demonym and a capital link to their country.
 //! Headlines and headings, where every word may be capitalised, only confirm
