@@ -18,7 +18,12 @@ pub fn run(root: &Path) -> Result {
     // Broken or private intra-doc links fail the docs, as they would on docs.rs.
     let mut doc = vec!["doc", "--no-deps"];
     doc.extend(native);
-    cmd::run(root, "cargo", &doc, &[("RUSTDOCFLAGS", "-D warnings".to_string())])?;
+    cmd::run(
+        root,
+        "cargo",
+        &doc,
+        &[("RUSTDOCFLAGS", "-D warnings".to_string())],
+    )?;
     if root.join("crates/newsclaims-datagen").exists() {
         cmd::run(
             root,
