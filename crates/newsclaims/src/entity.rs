@@ -45,14 +45,19 @@ pub fn extract_entities(article: &Article) -> Vec<Entity> {
     let weak_blocks = weak_blocks(article);
     let mut found = merge::Found::default();
     for &sentence in &article.sentences {
-        let weak = weak_blocks.iter().any(|b| b.contains(sentence));
+        // Headline and headings are sorted and disjoint: bisect.
+        let after = weak_blocks.partition_point(|b| b.start <= sentence.start);
+        let weak = after
+            .checked_sub(1)
+            .and_then(|k| weak_blocks.get(k))
+            .is_some_and(|b| b.contains(sentence));
+        let piece = text.get(sentence.range()).unwrap_or("");
         let dates = temporal::find_dates(text, sentence, published);
         let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
         let quantities = quantity::find_quantities(text, sentence, &date_spans);
         let mut taken = date_spans;
         taken.extend(quantities.iter().map(|q| q.span));
         let tokens = tokenize(text, sentence);
-        let piece = text.get(sentence.range()).unwrap_or("");
         let hits: Vec<_> = gaz
             .find_all(piece)
             .into_iter()
@@ -158,7 +163,8 @@ fn field_names(article: &Article, gaz: &gazetteer::Gazetteer) -> Vec<names::Cand
     out
 }
 
-/// Spans of the headline and of section headings, where capitals prove little.
+/// Spans of the headline and of section headings, where capitals prove little,
+/// sorted.
 fn weak_blocks(article: &Article) -> Vec<Span> {
     let title = article
         .fields
@@ -170,7 +176,9 @@ fn weak_blocks(article: &Article) -> Vec<Span> {
         .iter()
         .filter(|p| p.kind == ParagraphKind::Heading)
         .map(|p| p.span());
-    title.chain(headings).collect()
+    let mut blocks: Vec<Span> = title.chain(headings).collect();
+    blocks.sort_unstable();
+    blocks
 }
 
 #[cfg(test)]
