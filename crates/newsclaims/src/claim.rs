@@ -20,6 +20,28 @@ use crate::{Actor, Article, Claim, ClaimForm, ClaimKind, Entity, EntityKind, Spa
 use cue::{cue_kind, HEDGES, NEGATIONS};
 use quote::{find_quotes, Quote};
 
+/// Longest claim text taken whole; a longer "sentence" is text without sentence
+/// ends, and only the quote and its surroundings are taken.
+const MAX_CLAIM_BYTES: usize = 2_000;
+
+/// How far from a quote, in bytes, its attribution is looked for when the
+/// sentence around it is too long to take whole.
+const ATTRIBUTION_REACH: usize = 300;
+
+/// `center` widened by up to `reach` bytes each side, within `bounds`, on char
+/// boundaries.
+fn window(text: &str, center: Span, bounds: Span, reach: usize) -> Span {
+    let mut start = center.start.saturating_sub(reach).max(bounds.start);
+    while start > bounds.start && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = center.end.saturating_add(reach).min(bounds.end);
+    while end < bounds.end && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start.min(center.start), end.max(center.end))
+}
+
 /// Quotes of this many words or fewer, with no verb crediting them, are scare
 /// quotes (a term, a slogan), not claims.
 const SCARE_QUOTE_WORDS: usize = 4;
@@ -178,10 +200,15 @@ fn quote_claim(
     let (Some(first_s), Some(last_s)) = (sentences.get(first), sentences.get(last)) else {
         return;
     };
-    let span = Span::new(
+    let mut span = Span::new(
         first_s.start.min(q.outer.start),
         last_s.end.max(q.outer.end),
     );
+    if span.len() > MAX_CLAIM_BYTES {
+        // Not prose (no sentence ends for pages): keep to the quote and the
+        // words next to it, so that cost and output stay bounded.
+        span = window(text, q.outer, span, ATTRIBUTION_REACH);
+    }
     let after = Span::new(q.outer.end, span.end);
     let before = Span::new(span.start, q.outer.start);
     let after_attribution = attribution_in(ctx, after, true);
@@ -234,7 +261,7 @@ fn quote_claim(
         // the speaker of the claim right before it.
         if let Some(prev) = drafts.last_mut() {
             if adjacent(ctx, prev.end, span.start) {
-                if prev.quote.is_some() {
+                if prev.quote.is_some() && span.end - prev.start <= 4 * MAX_CLAIM_BYTES {
                     prev.end = span.end;
                     prev.text = text.get(prev.start..prev.end).unwrap_or("").to_string();
                     if let Some(pq) = &mut prev.quote {

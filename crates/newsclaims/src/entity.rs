@@ -57,6 +57,8 @@ pub fn extract_entities(article: &Article) -> Vec<Entity> {
         let quantities = quantity::find_quantities(text, sentence, &date_spans);
         let mut taken = date_spans;
         taken.extend(quantities.iter().map(|q| q.span));
+        // Quantities never overlap dates (they skip them), so sorted is disjoint.
+        taken.sort_unstable();
         let tokens = tokenize(text, sentence);
         let hits: Vec<_> = gaz
             .find_all(piece)

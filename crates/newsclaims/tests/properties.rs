@@ -95,3 +95,21 @@ fn the_sample_story() {
         check(a.text);
     }
 }
+
+/// Shapes that are not news but reach the rules' worst cases: one endless
+/// sentence of acronyms, unbalanced quotes, a wall of bylines, runs of titles.
+/// They must come back analysed, with every invariant kept.
+#[test]
+fn adversarial_shapes() {
+    let shapes = [
+        "U.S. ".repeat(4_000),
+        "\u{201C} He said \u{201C} no \u{201D} and \u{201C} ".repeat(2_000),
+        "\"".repeat(20_000),
+        "Mr. ".repeat(5_000),
+        "By Ana Ruiz and Bo Li\n".repeat(2_000),
+        "MINISTER KIM SAID\nKim said it.\n".repeat(2_000),
+    ];
+    for text in &shapes {
+        check(text);
+    }
+}

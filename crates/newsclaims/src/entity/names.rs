@@ -71,9 +71,9 @@ pub(crate) struct Sentence<'a> {
     pub text: &'a str,
     /// The sentence's words.
     pub tokens: &'a [Token],
-    /// Gazetteer names in the sentence.
+    /// Gazetteer names in the sentence, sorted by start.
     pub hits: &'a [(Span, &'a Entry)],
-    /// Spans of dates and quantities.
+    /// Spans of dates and quantities, sorted and disjoint.
     pub taken: &'a [Span],
     /// Whether the sentence is a headline or heading.
     pub weak: bool,
@@ -84,17 +84,23 @@ impl Sentence<'_> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Whether token `i` lies in a date or quantity (`taken` is sorted and
+    /// disjoint, so one bisection finds the only candidate).
     fn is_taken(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            self.taken
-                .iter()
-                .any(|s| s.start < t.span.end && t.span.start < s.end)
+            let after = self.taken.partition_point(|s| s.start < t.span.end);
+            after
+                .checked_sub(1)
+                .and_then(|k| self.taken.get(k))
+                .is_some_and(|s| t.span.start < s.end)
         })
     }
 
+    /// The listed name starting at token `i` (`hits` is sorted by start).
     fn hit_at(&self, i: usize) -> Option<&(Span, &Entry)> {
         let t = self.tokens.get(i)?;
-        self.hits.iter().find(|(s, _)| s.start == t.span.start)
+        let k = self.hits.partition_point(|(s, _)| s.start < t.span.start);
+        self.hits.get(k).filter(|(s, _)| s.start == t.span.start)
     }
 
     fn span(&self, from: usize, to: usize) -> Option<Span> {
@@ -259,7 +265,7 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
         return (i, i);
     }
     let mut end = start;
-    while end < s.tokens.len() {
+    while end < s.tokens.len() && end - start < MAX_RUN_WORDS {
         if let Some((hit, _)) = s.hit_at(end) {
             if end > start && !s.tokens.get(end).is_some_and(|t| t.joined) {
                 break;
@@ -422,6 +428,10 @@ const PLACE_NOUNS: &[&str] = &[
     "valley",
     "village",
 ];
+
+/// The most words one name run takes: longer runs of capitals are not one name
+/// (a list, a shouted line), and the bound keeps typing a run cheap.
+const MAX_RUN_WORDS: usize = 12;
 
 /// First words of place names ("Lake Victoria", "Mount Kenya").
 const PLACE_FIRST: &[&str] = &[
