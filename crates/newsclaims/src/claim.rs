@@ -522,11 +522,14 @@ fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize
     actor_at(ctx, tokens, k - 1, true).or_else(|| post_modified_phrase(ctx, tokens, k))
 }
 
-/// Whether the entity mention ending at token `last` follows a preposition.
-fn object_of_preposition(ctx: &Context<'_>, tokens: &[crate::entity::Token], last: usize) -> bool {
-    let Some(entity) = tokens.get(last).and_then(|t| ctx.index.at(t.span)) else {
-        return false;
-    };
+/// The entity mentioned at token `last`, and the index of the mention's first
+/// token.
+fn mention_at(
+    ctx: &Context<'_>,
+    tokens: &[crate::entity::Token],
+    last: usize,
+) -> Option<(usize, usize)> {
+    let entity = ctx.index.at(tokens.get(last)?.span)?;
     let mut first = last;
     while first > 0
         && tokens
@@ -535,6 +538,14 @@ fn object_of_preposition(ctx: &Context<'_>, tokens: &[crate::entity::Token], las
     {
         first -= 1;
     }
+    Some((entity, first))
+}
+
+/// Whether the entity mention ending at token `last` follows a preposition.
+fn object_of_preposition(ctx: &Context<'_>, tokens: &[crate::entity::Token], last: usize) -> bool {
+    let Some((_, first)) = mention_at(ctx, tokens, last) else {
+        return false;
+    };
     let mut before = first;
     if before > 0
         && tokens
@@ -588,16 +599,7 @@ fn head_before_preposition(
     last: usize,
 ) -> Option<Actor> {
     let token = tokens.get(last)?;
-    let entity = ctx.index.at(token.span)?;
-    // First token of that entity's mention.
-    let mut first = last;
-    while first > 0
-        && tokens
-            .get(first - 1)
-            .is_some_and(|t| ctx.index.at(t.span) == Some(entity))
-    {
-        first -= 1;
-    }
+    let (entity, mut first) = mention_at(ctx, tokens, last)?;
     // Past a "the" before the entity.
     if tokens.get(first.checked_sub(1)?)?.text(ctx.text) == "the" {
         first -= 1;
