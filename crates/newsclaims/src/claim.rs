@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use crate::entity::tokenize;
 use crate::{Actor, Article, Claim, ClaimForm, ClaimKind, Entity, EntityKind, Span};
-use cue::{cue_kind, HEDGES, NEGATIONS};
+use cue::{cue_kind, HEDGE_SET, NEGATION_SET};
 use quote::{find_quotes, Quote};
 
 /// Longest claim text taken whole; a longer "sentence" is text without sentence
@@ -1155,13 +1155,10 @@ const FUTURE_WORDS: &[&str] = &[
     "will", "going", "would", "expects", "expect", "could", "may", "might", "forecast",
 ];
 
-/// Whether any word of `text` is in `list` (lower-case ASCII words), ignoring
-/// case, without allocating.
-fn has_word(text: &str, list: &[&str]) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.len() <= 16)
-        .any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
-}
+crate::lexicon::word_set!(
+    /// [`FUTURE_WORDS`] as a set.
+    FUTURE_SET = folded(FUTURE_WORDS)
+);
 
 /// Whether `text` contains `needle` (lower-case ASCII), ignoring ASCII case.
 fn contains_ignore_case(text: &str, needle: &str) -> bool {
@@ -1175,7 +1172,7 @@ fn refine_kind(kind: ClaimKind, content: &str) -> ClaimKind {
     if kind != ClaimKind::Statement {
         return kind;
     }
-    let future = has_word(content, FUTURE_WORDS)
+    let future = FUTURE_SET.any_word_in(content)
         || contains_ignore_case(content, "expected to")
         || contains_ignore_case(content, "likely to")
         || contains_ignore_case(content, "plans to");
@@ -1196,8 +1193,9 @@ fn draft(
     quote: Option<String>,
 ) -> Claim {
     let text = ctx.text.get(span.range()).unwrap_or("").to_string();
-    let hedged = has_word(&text, HEDGES);
-    let negated = has_word(&text, NEGATIONS) || text.contains("n't") || text.contains("n\u{2019}t");
+    let hedged = HEDGE_SET.any_word_in(&text);
+    let negated =
+        NEGATION_SET.any_word_in(&text) || text.contains("n't") || text.contains("n\u{2019}t");
     Claim {
         id: String::new(),
         kind,

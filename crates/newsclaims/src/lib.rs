@@ -39,6 +39,7 @@ pub mod compare;
 mod date;
 pub mod entity;
 mod error;
+mod lexicon;
 mod model;
 pub mod offsets;
 pub mod sample;

@@ -1,6 +1,7 @@
 //! The words that attribute, and what they make of a claim: speech verbs with
 //! the kind of claim they report, hedges and negations.
 
+use crate::lexicon::{word_set, WordMap};
 use crate::ClaimKind;
 
 /// Speech verbs and phrases, lower case, with the kind of claim they report.
@@ -97,26 +98,16 @@ pub(crate) const NEGATIONS: &[&str] = &["not", "never", "no", "nor", "none", "ne
 
 /// The kind a cue word reports, if it is a cue.
 pub(crate) fn cue_kind(word: &str) -> Option<ClaimKind> {
-    // Cues are short ASCII words: skip the allocation for anything else.
-    if word.len() > 12 || word.len() < 3 || !word.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 12];
-    let lower = buf.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    let sorted = sorted_cues();
-    let i = sorted.binary_search_by(|(w, _)| (*w).cmp(lower)).ok()?;
-    sorted.get(i).map(|(_, k)| *k)
+    static MAP: std::sync::LazyLock<WordMap<ClaimKind>> =
+        std::sync::LazyLock::new(|| WordMap::new(CUES.iter().copied(), true));
+    MAP.get(word)
 }
 
-/// [`CUES`] sorted by word, for binary search; built once.
-fn sorted_cues() -> &'static [(&'static str, ClaimKind)] {
-    static SORTED: std::sync::OnceLock<Vec<(&'static str, ClaimKind)>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = CUES.to_vec();
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        v
-    })
-}
+word_set!(
+    /// [`HEDGES`] as a set.
+    HEDGE_SET = folded(HEDGES)
+);
+word_set!(
+    /// [`NEGATIONS`] as a set.
+    NEGATION_SET = folded(NEGATIONS)
+);

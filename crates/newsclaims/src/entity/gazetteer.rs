@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::lexicon::{BuildWordHasher, WordSet};
 use crate::{EntityKind, Span};
 
 /// What a gazetteer name is.
@@ -32,10 +33,10 @@ pub(crate) struct Gazetteer {
     names: Vec<String>,
     entries: Vec<Entry>,
     matcher: Option<AhoCorasick>,
-    first_names: HashSet<&'static str>,
-    titles: HashMap<String, &'static str>,
-    particles: Vec<&'static str>,
-    surnames: HashSet<&'static str>,
+    first_names: HashSet<&'static str, BuildWordHasher>,
+    titles: HashMap<String, &'static str, BuildWordHasher>,
+    particles: WordSet,
+    surnames: HashSet<&'static str, BuildWordHasher>,
     demonyms: HashMap<String, String>,
     longest_title: usize,
 }
@@ -197,7 +198,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
             .ok();
-        let titles: HashMap<String, &'static str> = rows(TITLES)
+        let titles: HashMap<String, &'static str, BuildWordHasher> = rows(TITLES)
             .filter_map(|r| Some(((*r.first()?).to_string(), *r.get(1)?)))
             .collect();
         let longest_title = titles
@@ -213,12 +214,10 @@ impl Gazetteer {
                 .filter_map(|r| r.first().copied())
                 .collect(),
             titles,
-            particles: {
-                let mut p: Vec<&'static str> =
-                    rows(PARTICLES).filter_map(|r| r.first().copied()).collect();
-                p.sort_unstable();
-                p
-            },
+            particles: WordSet::from_words(
+                rows(PARTICLES).filter_map(|r| r.first().copied()),
+                true,
+            ),
             surnames: rows(SURNAMES).filter_map(|r| r.first().copied()).collect(),
             demonyms,
             longest_title,
@@ -283,17 +282,7 @@ impl Gazetteer {
     /// Whether `word` is a name particle ("de", "van", "al").
     /// Any case is accepted ("De", "van").
     pub fn is_particle(&self, word: &str) -> bool {
-        // Particles are short ASCII words: compare without allocating.
-        if word.len() > 8 || !word.is_ascii() {
-            return false;
-        }
-        let mut buf = [0u8; 8];
-        let Some(lower) = buf.get_mut(..word.len()) else {
-            return false;
-        };
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|w| self.particles.binary_search(&w).is_ok())
+        self.particles.contains(word)
     }
 }
 
