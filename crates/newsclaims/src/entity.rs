@@ -141,7 +141,7 @@ fn field_names(article: &Article, gaz: &gazetteer::Gazetteer) -> Vec<names::Cand
                         Some(entry) => names::Candidate::from_entry(span, entry),
                         None => names::Candidate::new(span, Some(EntityKind::Place)),
                     };
-                    c.canonical.get_or_insert(title);
+                    c.canonical.get_or_insert(std::borrow::Cow::Owned(title));
                     spans.push(span);
                     out.push(c);
                 }

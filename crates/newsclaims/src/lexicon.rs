@@ -90,11 +90,6 @@ impl WordSet {
         WordSet(WordMap::new(words.iter().map(|w| (*w, ())), true))
     }
 
-    /// A set of `words` whose lookups respect case.
-    pub(crate) fn exact(words: &'static [&'static str]) -> WordSet {
-        WordSet(WordMap::new(words.iter().map(|w| (*w, ())), false))
-    }
-
     /// A set of words from any source, kept for the program's life;
     /// `fold_case` as for [`WordMap::new`].
     pub(crate) fn from_words(
@@ -144,7 +139,7 @@ mod tests {
 
     #[test]
     fn exact_sets_respect_case() {
-        let set = WordSet::exact(&["Ministry"]);
+        let set = WordSet::from_words(["Ministry"], false);
         assert!(set.contains("Ministry"));
         assert!(!set.contains("ministry"));
     }

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::lexicon::{BuildWordHasher, WordSet};
 use crate::{EntityKind, Span};
@@ -18,10 +18,10 @@ pub(crate) struct Entry {
     /// Place, organisation or group.
     pub kind: EntityKind,
     /// The canonical name ("United States" for "U.S.").
-    pub canonical: String,
+    pub canonical: &'static str,
     /// The country it belongs to, by canonical name: itself for a country, the
     /// country for a capital, city or demonym.
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// Whether the name is a national capital (used for its government).
     pub capital: bool,
     /// Whether the name is a country (or an alternative name of one).
@@ -37,7 +37,7 @@ pub(crate) struct Gazetteer {
     titles: HashMap<String, &'static str, BuildWordHasher>,
     particles: WordSet,
     surnames: HashSet<&'static str, BuildWordHasher>,
-    demonyms: HashMap<String, String>,
+    demonyms: HashMap<&'static str, &'static str, BuildWordHasher>,
     longest_title: usize,
 }
 
@@ -89,17 +89,17 @@ impl Gazetteer {
                 }
             }
         };
-        let mut iso_to_country: HashMap<&str, String> = HashMap::new();
-        let mut demonyms: HashMap<String, String> = HashMap::new();
+        let mut iso_to_country: HashMap<&str, &'static str> = HashMap::new();
+        let mut demonyms: HashMap<&'static str, &'static str, BuildWordHasher> = HashMap::default();
         for row in rows(COUNTRIES) {
             let (Some(name), Some(iso)) = (row.first(), row.get(1)) else {
                 continue;
             };
-            iso_to_country.insert(iso, (*name).to_string());
+            iso_to_country.insert(iso, name);
             let country = Entry {
                 kind: EntityKind::Place,
-                canonical: (*name).to_string(),
-                country: Some((*name).to_string()),
+                canonical: name,
+                country: Some(name),
                 capital: false,
                 is_country: true,
             };
@@ -113,23 +113,23 @@ impl Gazetteer {
                     capital,
                     Entry {
                         kind: EntityKind::Place,
-                        canonical: capital.to_string(),
-                        country: Some((*name).to_string()),
+                        canonical: capital,
+                        country: Some(name),
                         capital: true,
                         is_country: false,
                     },
                 );
             }
             if let Some(first) = list_field(row.get(4)).next() {
-                demonyms.insert((*name).to_string(), first.to_string());
+                demonyms.insert(name, first);
             }
             for demonym in list_field(row.get(4)) {
                 add(
                     demonym,
                     Entry {
                         kind: EntityKind::Group,
-                        canonical: demonym.to_string(),
-                        country: Some((*name).to_string()),
+                        canonical: demonym,
+                        country: Some(name),
                         capital: false,
                         is_country: false,
                     },
@@ -144,8 +144,8 @@ impl Gazetteer {
                 name,
                 Entry {
                     kind: EntityKind::Place,
-                    canonical: (*name).to_string(),
-                    country: iso_to_country.get(iso).cloned(),
+                    canonical: name,
+                    country: iso_to_country.get(iso).copied(),
                     capital: false,
                     is_country: false,
                 },
@@ -155,7 +155,7 @@ impl Gazetteer {
             let Some(name) = row.first() else { continue };
             let entry = Entry {
                 kind: EntityKind::Organization,
-                canonical: (*name).to_string(),
+                canonical: name,
                 country: None,
                 capital: false,
                 is_country: false,
@@ -171,7 +171,7 @@ impl Gazetteer {
                 name,
                 Entry {
                     kind: EntityKind::Group,
-                    canonical: (*name).to_string(),
+                    canonical: name,
                     country: None,
                     capital: false,
                     is_country: false,
@@ -184,7 +184,7 @@ impl Gazetteer {
                 name,
                 Entry {
                     kind: EntityKind::Place,
-                    canonical: (*name).to_string(),
+                    canonical: name,
                     country: None,
                     capital: false,
                     is_country: false,
@@ -196,6 +196,7 @@ impl Gazetteer {
         let (names, entries): (Vec<String>, Vec<Entry>) = pairs.into_iter().unzip();
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&names)
             .ok();
         let titles: HashMap<String, &'static str, BuildWordHasher> = rows(TITLES)
@@ -225,27 +226,48 @@ impl Gazetteer {
     }
 
     /// Every gazetteer name in `text` that starts and ends on word boundaries.
+    ///
+    /// Every listed name starts with a capital, so the automaton is only run,
+    /// anchored, at capitalised word starts: most of the text is never fed to
+    /// it.
     pub fn find_all<'g>(&'g self, text: &str) -> Vec<(Span, &'g Entry)> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for m in matcher.find_iter(text) {
-            let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
-            let after = text.get(m.end()..).and_then(|t| t.chars().next());
-            let bounded_before = !before.is_some_and(char::is_alphanumeric);
-            let name = self.names.get(m.pattern().as_usize());
-            let ends_with_dot = name.is_some_and(|n| n.ends_with('.'));
-            let inside_word = after.is_some_and(char::is_alphanumeric)
-                || after == Some('.') && !ends_with_dot && dotted_follow(text, m.end());
-            let bounded_after = !inside_word;
-            if bounded_before && bounded_after {
-                if let Some(entry) = self.entries.get(m.pattern().as_usize()) {
-                    out.push((Span::new(m.start(), m.end()), entry));
+        let mut at = 0;
+        let mut prev_alnum = false;
+        while let Some(c) = text.get(at..).and_then(|t| t.chars().next()) {
+            if !prev_alnum && c.is_uppercase() {
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                if let Some(m) = matcher.find(input) {
+                    self.accept(text, m, &mut out);
+                    at = m.end();
+                    prev_alnum = text
+                        .get(..at)
+                        .and_then(|t| t.chars().next_back())
+                        .is_some_and(char::is_alphanumeric);
+                    continue;
                 }
             }
+            prev_alnum = c.is_alphanumeric();
+            at += c.len_utf8();
         }
         out
+    }
+
+    /// Keeps the match `m` when it also ends on a word boundary.
+    fn accept<'g>(&'g self, text: &str, m: aho_corasick::Match, out: &mut Vec<(Span, &'g Entry)>) {
+        let after = text.get(m.end()..).and_then(|t| t.chars().next());
+        let name = self.names.get(m.pattern().as_usize());
+        let ends_with_dot = name.is_some_and(|n| n.ends_with('.'));
+        let inside_word = after.is_some_and(char::is_alphanumeric)
+            || after == Some('.') && !ends_with_dot && dotted_follow(text, m.end());
+        if !inside_word {
+            if let Some(entry) = self.entries.get(m.pattern().as_usize()) {
+                out.push((Span::new(m.start(), m.end()), entry));
+            }
+        }
     }
 
     /// Looks a name up exactly.
@@ -256,7 +278,7 @@ impl Gazetteer {
 
     /// The adjective for a country ("Japan" -> "Japanese").
     pub fn demonym_of(&self, country: &str) -> Option<&str> {
-        self.demonyms.get(country).map(String::as_str)
+        self.demonyms.get(country).copied()
     }
 
     /// Whether `word` is a common East Asian family name ("Kim", "Nguyen").
@@ -302,7 +324,7 @@ mod tests {
         Gazetteer::get()
             .find_all(text)
             .into_iter()
-            .map(|(s, e)| (&text[s.range()], e.kind, e.canonical.clone()))
+            .map(|(s, e)| (&text[s.range()], e.kind, e.canonical.to_string()))
             .collect()
     }
 
@@ -324,7 +346,7 @@ mod tests {
         );
         let capital = Gazetteer::get().lookup("Pyongyang").unwrap();
         assert!(capital.capital);
-        assert_eq!(capital.country.as_deref(), Some("North Korea"));
+        assert_eq!(capital.country, Some("North Korea"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use super::names::Candidate;
 use super::quantity::FoundQuantity;
 use super::temporal::FoundDate;
+use crate::lexicon::BuildWordHasher;
 use crate::{Entity, EntityKind, EntityValue, Mention, Span};
 
 /// Everything found in the sentences, before merging.
@@ -34,7 +35,7 @@ struct Draft {
     name: String,
     mentions: Vec<Span>,
     roles: Vec<String>,
-    country: Option<String>,
+    country: Option<&'static str>,
     government: bool,
     value: Option<EntityValue>,
     /// Words of a person's full name, for matching lone words.
@@ -44,26 +45,28 @@ struct Draft {
 /// Where drafts are found by key while merging.
 #[derive(Default)]
 struct Index {
-    /// Kind and normalised name to the draft.
-    by_key: HashMap<(EntityKind, String), usize>,
+    /// Kind tag and normalised name to the draft.
+    by_key: HashMap<String, usize, BuildWordHasher>,
     /// Words of person names to the persons that have them.
-    person_parts: HashMap<String, Vec<usize>>,
+    person_parts: HashMap<String, Vec<usize>, BuildWordHasher>,
+    /// The key being looked up, reused to spare an allocation per mention.
+    key: String,
 }
 
 /// Builds the article's entities from what its sentences gave.
 pub(crate) fn merge(text: &str, found: Found) -> Vec<Entity> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut index = Index::default();
-    let slice = |s: Span| text.get(s.range()).unwrap_or("").to_string();
+    let slice = |s: Span| text.get(s.range()).unwrap_or("");
 
     let (strong, weak): (Vec<Candidate>, Vec<Candidate>) =
         found.names.into_iter().partition(|c| !c.weak);
     let (typed, lone): (Vec<Candidate>, Vec<Candidate>) = strong.into_iter().partition(|c| {
         c.kind.is_some_and(|k| k != EntityKind::Person)
-            || c.kind == Some(EntityKind::Person) && word_count(&slice(c.span)) >= 2
+            || c.kind == Some(EntityKind::Person) && word_count(slice(c.span)) >= 2
     });
-    for c in typed {
-        add_typed(&mut drafts, &mut index, text, &c);
+    for c in &typed {
+        add_typed(&mut drafts, &mut index, text, c);
     }
     // Persons' full names known, resolve lone words in text order.
     let mut lone = lone;
@@ -84,30 +87,30 @@ pub(crate) fn merge(text: &str, found: Found) -> Vec<Entity> {
     merge_acronyms(&mut drafts);
     confirm_in_weak(text, &mut drafts, &found.weak_spans);
     for d in found.dates {
-        let key = d
-            .value
-            .clone()
-            .unwrap_or_else(|| slice(d.span).to_lowercase());
+        let surface = slice(d.span);
+        match &d.value {
+            Some(v) => index.set_key(EntityKind::Date, v, false),
+            None => index.set_key(EntityKind::Date, surface, true),
+        }
         let value = d.value.map(EntityValue::Text);
         add_simple(
             &mut drafts,
             &mut index,
             EntityKind::Date,
-            key,
-            slice(d.span),
+            surface,
             d.span,
             value,
         );
     }
     for q in found.quantities {
-        let name = slice(q.span);
+        let surface = slice(q.span);
+        index.set_key(EntityKind::Quantity, surface, true);
         let value = q.value.map(EntityValue::Number);
         add_simple(
             &mut drafts,
             &mut index,
             EntityKind::Quantity,
-            name.to_lowercase(),
-            name,
+            surface,
             q.span,
             value,
         );
@@ -119,10 +122,77 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// Normalised key of a name: lower case, no dots, no leading "the".
-fn key_of(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['.', '\u{2019}', '\''], "");
-    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+/// Appends the normalised key of a name to `out`: lower case, no dots or
+/// apostrophes, no leading "the".
+fn push_key(name: &str, out: &mut String) {
+    let from = out.len();
+    for c in name.chars() {
+        if matches!(c, '.' | '\u{2019}' | '\'') {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if out.get(from..).is_some_and(|k| k.starts_with("the ")) {
+        out.replace_range(from..from + 4, "");
+    }
+}
+
+/// A tag per kind, so that one map holds the keys of every kind.
+fn kind_tag(kind: EntityKind) -> char {
+    match kind {
+        EntityKind::Person => 'p',
+        EntityKind::Organization => 'o',
+        EntityKind::Place => 'l',
+        EntityKind::Group => 'g',
+        EntityKind::Event => 'e',
+        EntityKind::Date => 'd',
+        EntityKind::Quantity => 'q',
+    }
+}
+
+impl Index {
+    /// Sets the key buffer to `kind` and `name`, normalised when `normalise`.
+    fn set_key(&mut self, kind: EntityKind, name: &str, normalise: bool) {
+        self.key.clear();
+        self.key.push(kind_tag(kind));
+        if normalise {
+            push_key(name, &mut self.key);
+        } else {
+            self.key.push_str(name);
+        }
+    }
+
+    /// The draft under the key in the buffer.
+    fn get(&self) -> Option<usize> {
+        self.by_key.get(self.key.as_str()).copied()
+    }
+
+    /// Files the draft `at` under the key in the buffer.
+    fn insert(&mut self, at: usize) {
+        match self.by_key.get_mut(self.key.as_str()) {
+            Some(slot) => *slot = at,
+            None => {
+                self.by_key.insert(self.key.clone(), at);
+            }
+        }
+    }
+
+    /// Files the parts of person `at`'s name.
+    fn add_parts(&mut self, parts: &[String], at: usize) {
+        for part in parts {
+            match self.person_parts.get_mut(part.as_str()) {
+                Some(list) if list.contains(&at) => {}
+                Some(list) => list.push(at),
+                None => {
+                    self.person_parts.insert(part.clone(), vec![at]);
+                }
+            }
+        }
+    }
 }
 
 fn add_typed(
@@ -132,59 +202,58 @@ fn add_typed(
     c: &Candidate,
 ) -> Option<usize> {
     let kind = c.kind?;
-    let surface = text.get(c.span.range()).unwrap_or("").to_string();
-    let key = match (kind, &c.country) {
+    let surface = text.get(c.span.range()).unwrap_or("");
+    match (kind, c.country) {
         // "Russian" and "Russians" are one group.
-        (EntityKind::Group, Some(country)) => format!("of {}", key_of(country)),
-        _ => key_of(c.canonical.as_deref().unwrap_or(&surface)),
-    };
-    let at = match index.by_key.get(&(kind, key.clone())) {
-        Some(&i) => i,
+        (EntityKind::Group, Some(country)) => {
+            index.set_key(kind, "of ", false);
+            push_key(country, &mut index.key);
+        }
+        _ => index.set_key(kind, c.canonical.as_deref().unwrap_or(surface), true),
+    }
+    let (at, new) = match index.get() {
+        Some(i) => (i, false),
         None => {
             // A person whose words contain this one's ("Sergei Shoigu" in
             // "Sergei K. Shoigu") is the same person.
             let same_person = (kind == EntityKind::Person)
-                .then(|| person_containing(drafts, index, &surface))
+                .then(|| person_containing(drafts, index, surface))
                 .flatten();
             match same_person {
-                Some(i) => i,
+                Some(i) => (i, false),
                 None => {
                     drafts.push(Draft {
                         kind,
-                        name: c.canonical.clone().unwrap_or_else(|| surface.clone()),
+                        name: c.canonical.as_deref().unwrap_or(surface).to_string(),
                         mentions: Vec::new(),
                         roles: Vec::new(),
-                        country: c.country.clone(),
+                        country: c.country,
                         government: false,
                         value: None,
-                        parts: name_parts(&surface),
+                        parts: name_parts(surface),
                     });
-                    drafts.len() - 1
+                    (drafts.len() - 1, true)
                 }
             }
         }
     };
-    index.by_key.insert((kind, key), at);
-    if let Some(d) = drafts.get_mut(at) {
-        d.mentions.push(c.span);
-        d.government |= c.government;
-        if let Some(role) = &c.role {
-            if !d.roles.contains(role) {
-                d.roles.push(role.clone());
-            }
+    index.insert(at);
+    let d = drafts.get_mut(at)?;
+    d.mentions.push(c.span);
+    d.government |= c.government;
+    if let Some(role) = &c.role {
+        if !d.roles.contains(role) {
+            d.roles.push(role.clone());
         }
-        if kind == EntityKind::Person && word_count(&surface) > word_count(&d.name) {
-            d.name = surface.clone();
-            d.parts = name_parts(&surface);
-        }
-        if kind == EntityKind::Person {
-            for part in &d.parts {
-                let list = index.person_parts.entry(part.clone()).or_default();
-                if !list.contains(&at) {
-                    list.push(at);
-                }
-            }
-        }
+    }
+    let mut renamed = false;
+    if kind == EntityKind::Person && word_count(surface) > word_count(&d.name) {
+        d.name = surface.to_string();
+        d.parts = name_parts(surface);
+        renamed = true;
+    }
+    if kind == EntityKind::Person && (new || renamed) {
+        index.add_parts(&d.parts, at);
     }
     Some(at)
 }
@@ -213,11 +282,9 @@ fn name_parts(name: &str) -> Vec<String> {
 
 /// The person whose name contains every word of `name` (two words or more).
 fn person_containing(drafts: &[Draft], index: &Index, name: &str) -> Option<usize> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 {
-        return None;
-    }
-    let first = words.first()?.trim_end_matches('.');
+    let mut words = name.split_whitespace();
+    let first = words.next()?.trim_end_matches('.');
+    words.next()?;
     let candidates = index.person_parts.get(first)?;
     candidates
         .iter()
@@ -225,8 +292,8 @@ fn person_containing(drafts: &[Draft], index: &Index, name: &str) -> Option<usiz
         .filter(|&i| {
             drafts.get(i).is_some_and(|d| {
                 d.kind == EntityKind::Person
-                    && words
-                        .iter()
+                    && name
+                        .split_whitespace()
                         .all(|w| d.parts.iter().any(|p| p == w.trim_end_matches('.')))
             })
         })
@@ -238,25 +305,37 @@ fn person_containing(drafts: &[Draft], index: &Index, name: &str) -> Option<usiz
 #[derive(Default)]
 struct Lookup {
     /// Normalised names and mention texts to the first draft that has them.
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<String, usize, BuildWordHasher>,
     /// Lower-cased parts of person names to the persons that have them.
-    by_part: HashMap<String, Vec<usize>>,
+    by_part: HashMap<String, Vec<usize>, BuildWordHasher>,
     /// First words of multi-word organisations to the first such organisation.
-    by_first_word: HashMap<String, usize>,
+    by_first_word: HashMap<String, usize, BuildWordHasher>,
     /// Per draft: mentions and name already indexed.
     seen: Vec<(usize, String)>,
     /// Drafts changed since the last refresh.
     dirty: Vec<usize>,
+    /// A key being built, reused to spare an allocation per lookup.
+    key: String,
+}
+
+/// Files `key` under `i` in `map` unless some draft has it already.
+fn file_first(map: &mut HashMap<String, usize, BuildWordHasher>, key: &str, i: usize) {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), i);
+    }
 }
 
 impl Lookup {
     /// Indexes what was added to `drafts` since the last call.
     fn refresh(&mut self, drafts: &[Draft], text: &str) {
+        if self.dirty.is_empty() && self.seen.len() == drafts.len() {
+            return;
+        }
         let mut todo = std::mem::take(&mut self.dirty);
         todo.extend(self.seen.len()..drafts.len());
         todo.sort_unstable();
         todo.dedup();
-        for i in todo {
+        for &i in &todo {
             let Some(d) = drafts.get(i) else { continue };
             if self.seen.len() <= i {
                 self.seen.resize(i + 1, (0, String::new()));
@@ -265,29 +344,40 @@ impl Lookup {
                 continue;
             };
             if *name_seen != d.name {
-                self.by_key.entry(key_of(&d.name)).or_insert(i);
+                self.key.clear();
+                push_key(&d.name, &mut self.key);
+                file_first(&mut self.by_key, &self.key, i);
                 if d.kind == EntityKind::Person {
                     for part in &d.parts {
-                        let list = self.by_part.entry(part.to_lowercase()).or_default();
-                        if !list.contains(&i) {
-                            list.push(i);
+                        self.key.clear();
+                        self.key.extend(part.chars().flat_map(char::to_lowercase));
+                        match self.by_part.get_mut(self.key.as_str()) {
+                            Some(list) if list.contains(&i) => {}
+                            Some(list) => list.push(i),
+                            None => {
+                                self.by_part.insert(self.key.clone(), vec![i]);
+                            }
                         }
                     }
                 }
                 if d.kind == EntityKind::Organization && word_count(&d.name) >= 2 {
                     if let Some(first) = d.name.split_whitespace().next() {
-                        self.by_first_word.entry(first.to_string()).or_insert(i);
+                        file_first(&mut self.by_first_word, first, i);
                     }
                 }
                 name_seen.clone_from(&d.name);
             }
             for m in d.mentions.iter().skip(*mentions_seen) {
                 if let Some(t) = text.get(m.range()) {
-                    self.by_key.entry(key_of(t)).or_insert(i);
+                    self.key.clear();
+                    push_key(t, &mut self.key);
+                    file_first(&mut self.by_key, &self.key, i);
                 }
             }
             *mentions_seen = d.mentions.len();
         }
+        todo.clear();
+        self.dirty = todo;
     }
 }
 
@@ -303,11 +393,14 @@ fn resolve_lone(
     lookup.refresh(drafts, text);
     let surface = text.get(c.span.range()).unwrap_or("");
     // The nearest person mentioned before whose name holds the word; else any.
+    lookup.key.clear();
+    lookup
+        .key
+        .extend(surface.chars().flat_map(char::to_lowercase));
     let holders = lookup
         .by_part
-        .get(&surface.to_lowercase())
-        .cloned()
-        .unwrap_or_default();
+        .get(lookup.key.as_str())
+        .map_or(&[][..], Vec::as_slice);
     let nearest = holders.iter().copied().max_by_key(|&i| {
         drafts
             .get(i)
@@ -320,7 +413,9 @@ fn resolve_lone(
             })
             .map_or(0, |s| s + 1)
     });
-    let same_name = lookup.by_key.get(&key_of(surface)).copied();
+    lookup.key.clear();
+    push_key(surface, &mut lookup.key);
+    let same_name = lookup.by_key.get(lookup.key.as_str()).copied();
     // "Kaiyo" after "Kaiyo Lines": the first word of a multi-word body.
     let body_first_word = lookup.by_first_word.get(surface).copied();
     let target = nearest.or(same_name).or(body_first_word);
@@ -371,9 +466,8 @@ fn confirm_in_weak(text: &str, drafts: &mut [Draft], weak: &[Span]) {
             .is_some_and(|w| w.contains(m))
     };
     // Every form the body uses, once, with its draft, in draft order.
-    let mut forms: Vec<String> = Vec::new();
-    let mut owners: Vec<usize> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut forms: Vec<(&str, usize)> = Vec::new();
+    let mut seen: HashSet<&str, BuildWordHasher> = HashSet::default();
     for (i, d) in drafts.iter().enumerate() {
         if matches!(d.kind, EntityKind::Date | EntityKind::Quantity) {
             continue;
@@ -385,29 +479,30 @@ fn confirm_in_weak(text: &str, drafts: &mut [Draft], weak: &[Span]) {
             .filter_map(|m| text.get(m.range()))
             .chain(std::iter::once(d.name.as_str()));
         for form in body_forms {
-            if form.chars().count() >= 3 && seen.insert(form.to_string()) {
-                forms.push(form.to_string());
-                owners.push(i);
+            if form.chars().nth(2).is_some() && seen.insert(form) {
+                forms.push((form, i));
             }
         }
     }
     // Forms by their first word, lower-cased: each word of a heading then
     // looks up only the forms that can start there.
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, form) in forms.iter().enumerate() {
+    let mut by_first: HashMap<String, Vec<usize>, BuildWordHasher> = HashMap::default();
+    for (k, (form, _)) in forms.iter().enumerate() {
         if let Some(first) = form.split(|c: char| !c.is_alphanumeric()).next() {
             by_first.entry(first.to_lowercase()).or_default().push(k);
         }
     }
     for list in by_first.values_mut() {
         // Longest first, so "North Korea" wins over "North".
-        list.sort_by_key(|&k| std::cmp::Reverse(forms.get(k).map_or(0, String::len)));
+        list.sort_by_key(|&k| std::cmp::Reverse(forms.get(k).map_or(0, |f| f.0.len())));
     }
     let mut existing: Vec<Span> = drafts
         .iter()
         .flat_map(|d| d.mentions.iter().copied())
         .collect();
     existing.sort_unstable();
+    let mut found_mentions: Vec<(usize, Span)> = Vec::new();
+    let mut first_word = String::new();
     for span in &weak_sorted {
         let Some(block) = text.get(span.range()) else {
             continue;
@@ -432,28 +527,28 @@ fn confirm_in_weak(text: &str, drafts: &mut [Draft], weak: &[Span]) {
             .map(|(k, _)| k);
         for start in word_starts {
             let rest = block.get(start..).unwrap_or("");
-            let first_word: String = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let Some(candidates) = by_first.get(&first_word) else {
+            first_word.clear();
+            first_word.extend(
+                rest.split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .flat_map(char::to_lowercase),
+            );
+            let Some(candidates) = by_first.get(first_word.as_str()) else {
                 continue;
             };
             let hit = candidates.iter().find_map(|&k| {
-                let form = forms.get(k)?;
+                let (form, owner) = forms.get(k)?;
                 let piece = rest.get(..form.len())?;
                 let same = if caps {
                     piece.eq_ignore_ascii_case(form) || piece.to_lowercase() == form.to_lowercase()
                 } else {
-                    piece == form
+                    piece == *form
                 };
-                same.then_some((k, form.len()))
+                same.then_some((*owner, form.len()))
             });
-            let Some((k, len)) = hit else { continue };
-            let Some(&owner) = owners.get(k) else {
-                continue;
-            };
+            let Some((owner, len)) = hit else { continue };
             let m = (start, start + len);
             let before = block.get(..m.0).and_then(|h| h.chars().next_back());
             let after = block.get(m.1..).and_then(|h| h.chars().next());
@@ -469,9 +564,12 @@ fn confirm_in_weak(text: &str, drafts: &mut [Draft], weak: &[Span]) {
                 continue;
             }
             taken.push(found);
-            if let Some(d) = drafts.get_mut(owner) {
-                d.mentions.push(found);
-            }
+            found_mentions.push((owner, found));
+        }
+    }
+    for (owner, found) in found_mentions {
+        if let Some(d) = drafts.get_mut(owner) {
+            d.mentions.push(found);
         }
     }
 }
@@ -516,29 +614,32 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Adds a date or quantity mention under the key in the index's buffer.
 fn add_simple(
     drafts: &mut Vec<Draft>,
     index: &mut Index,
     kind: EntityKind,
-    key: String,
-    name: String,
+    name: &str,
     span: Span,
     value: Option<EntityValue>,
 ) {
-    let at = *index.by_key.entry((kind, key)).or_insert_with(|| {
-        drafts.push(Draft {
-            kind,
-            name,
-            mentions: Vec::new(),
-            roles: Vec::new(),
-            country: None,
-            government: false,
-            value,
-            parts: Vec::new(),
-        });
-        drafts.len() - 1
-    });
+    let at = match index.get() {
+        Some(at) => at,
+        None => {
+            drafts.push(Draft {
+                kind,
+                name: name.to_string(),
+                mentions: Vec::new(),
+                roles: Vec::new(),
+                country: None,
+                government: false,
+                value,
+                parts: Vec::new(),
+            });
+            index.insert(drafts.len() - 1);
+            drafts.len() - 1
+        }
+    };
     if let Some(d) = drafts.get_mut(at) {
         d.mentions.push(span);
     }
@@ -576,44 +677,47 @@ fn finish(text: &str, mut drafts: Vec<Draft>) -> Vec<Entity> {
     drafts.retain(|d| !d.mentions.is_empty());
     drafts.sort_by_key(|d| d.mentions.first().map_or(usize::MAX, |m| m.start));
     // Countries that a capital or demonym points to but the text never names.
-    let needed: Vec<String> = drafts
-        .iter()
-        .filter(|d| links_to_country(d))
-        .filter_map(|d| d.country.clone())
-        .collect();
-    let mut extra: Vec<Draft> = Vec::new();
-    let mut places: HashSet<String> = drafts
+    let mut places: HashSet<&str, BuildWordHasher> = drafts
         .iter()
         .filter(|d| d.kind == EntityKind::Place)
-        .map(|d| d.name.clone())
+        .map(|d| d.name.as_str())
         .collect();
-    for country in needed {
-        if places.insert(country.clone()) {
-            extra.push(Draft {
-                kind: EntityKind::Place,
-                name: country.clone(),
-                mentions: Vec::new(),
-                roles: Vec::new(),
-                country: Some(country),
-                government: false,
-                value: None,
-                parts: Vec::new(),
-            });
-        }
-    }
-    drafts.extend(extra);
-    let ids: Vec<String> = (1..=drafts.len()).map(|n| format!("e{n}")).collect();
-    let mut place_ids: HashMap<&str, &String> = HashMap::new();
-    for (d, id) in drafts.iter().zip(&ids) {
-        if d.kind == EntityKind::Place {
-            place_ids.entry(d.name.as_str()).or_insert(id);
-        }
-    }
-    let country_id = |name: &str| place_ids.get(name).map(|id| (*id).clone());
-    drafts
+    let needed: Vec<&'static str> = drafts
         .iter()
-        .zip(&ids)
-        .map(|(d, id)| {
+        .filter(|d| links_to_country(d))
+        .filter_map(|d| d.country)
+        .filter(|country| places.insert(country))
+        .collect();
+    drafts.extend(needed.into_iter().map(|country| Draft {
+        kind: EntityKind::Place,
+        name: country.to_string(),
+        mentions: Vec::new(),
+        roles: Vec::new(),
+        country: Some(country),
+        government: false,
+        value: None,
+        parts: Vec::new(),
+    }));
+    let mut place_ids: HashMap<&str, usize, BuildWordHasher> = HashMap::default();
+    for (n, d) in drafts.iter().enumerate() {
+        if d.kind == EntityKind::Place {
+            place_ids.entry(d.name.as_str()).or_insert(n + 1);
+        }
+    }
+    let refers: Vec<Option<String>> = drafts
+        .iter()
+        .enumerate()
+        .map(|(n, d)| {
+            let country = d.country.filter(|_| links_to_country(d))?;
+            let target = *place_ids.get(country)?;
+            (target != n + 1).then(|| format!("e{target}"))
+        })
+        .collect();
+    drafts
+        .into_iter()
+        .zip(refers)
+        .enumerate()
+        .map(|(n, (d, refers_to))| {
             let mentions: Vec<Mention> = d
                 .mentions
                 .iter()
@@ -623,30 +727,23 @@ fn finish(text: &str, mut drafts: Vec<Draft>) -> Vec<Entity> {
                     end: m.end,
                 })
                 .collect();
-            let mut aliases: Vec<String> = mentions
+            let mut aliases: Vec<&str> = mentions
                 .iter()
-                .map(|m| m.text.clone())
+                .map(|m| m.text.as_str())
                 .filter(|t| *t != d.name)
                 .collect();
-            aliases.sort();
+            aliases.sort_unstable();
             aliases.dedup();
-            let refers_to = if links_to_country(d) {
-                d.country
-                    .as_deref()
-                    .and_then(country_id)
-                    .filter(|c| c != id)
-            } else {
-                None
-            };
+            let aliases = aliases.into_iter().map(str::to_string).collect();
             Entity {
-                id: id.clone(),
+                id: format!("e{}", n + 1),
                 kind: d.kind,
-                name: d.name.clone(),
+                name: d.name,
                 aliases,
-                roles: d.roles.clone(),
+                roles: d.roles,
                 mentions,
                 refers_to,
-                value: d.value.clone(),
+                value: d.value,
             }
         })
         .collect()

@@ -7,12 +7,15 @@
 //! a speech verb, an organisation cue, or, later, a full name it is part of),
 //! because a lone capital is as often a sentence's first word as a name.
 
+use std::borrow::Cow;
+
 use super::gazetteer::{Entry, Gazetteer};
 use super::token::{is_all_caps, is_capitalised, Token};
 use super::words::{
     COMMON_OPENERS, EVENT_HEADS, GOVERNMENT_VERBS, ORG_CUES_AFTER, ORG_CUES_BEFORE, OTHER_HEADS,
     PLACE_HEADS, SPEECH_VERBS,
 };
+use crate::lexicon::WordSet;
 use crate::{EntityKind, Span};
 
 /// A name found in a sentence, before merging.
@@ -24,11 +27,11 @@ pub(crate) struct Candidate {
     /// article's full names.
     pub kind: Option<EntityKind>,
     /// The canonical name when a list knows it.
-    pub canonical: Option<String>,
+    pub canonical: Option<Cow<'static, str>>,
     /// A role given by a title before the name or an apposition after it.
     pub role: Option<String>,
     /// The country a place, demonym or capital belongs to.
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// Whether a capital stands for its government here.
     pub government: bool,
     /// Whether a title or speech verb vouches for a lone word being a person.
@@ -58,8 +61,8 @@ impl Candidate {
     /// A candidate for a listed name.
     pub(crate) fn from_entry(span: Span, entry: &Entry) -> Candidate {
         Candidate {
-            canonical: Some(entry.canonical.clone()),
-            country: entry.country.clone(),
+            canonical: Some(Cow::Borrowed(entry.canonical)),
+            country: entry.country,
             ..Candidate::new(span, Some(entry.kind))
         }
     }
@@ -120,6 +123,11 @@ impl Sentence<'_> {
     }
 }
 
+crate::lexicon::word_set!(
+    /// [`COMMON_OPENERS`] as a set.
+    COMMON_OPENER_SET = folded(COMMON_OPENERS)
+);
+
 /// Finds the name candidates of one sentence.
 pub(crate) fn find_names(s: &Sentence<'_>) -> Vec<Candidate> {
     let gaz = Gazetteer::get();
@@ -176,9 +184,10 @@ fn join_possessive_bodies(s: &Sentence<'_>, gaz: &Gazetteer, out: &mut Vec<Candi
             break;
         };
         let gap = s.text.get(prev.span.end..org.span.start).unwrap_or("");
-        let country = prev.canonical.as_deref().filter(|c| {
-            prev.kind == Some(EntityKind::Place) && prev.country.as_deref() == Some(*c)
-        });
+        let country = prev
+            .canonical
+            .as_deref()
+            .filter(|c| prev.kind == Some(EntityKind::Place) && prev.country == Some(*c));
         let generic = org.kind == Some(EntityKind::Organization)
             && org.canonical.is_none()
             && s.text.get(org.span.range()).is_some_and(|t| {
@@ -195,7 +204,7 @@ fn join_possessive_bodies(s: &Sentence<'_>, gaz: &Gazetteer, out: &mut Vec<Candi
                 };
                 let mut joined = org.clone();
                 joined.span = Span::new(prev.span.start, org.span.end);
-                joined.canonical = Some(name);
+                joined.canonical = Some(Cow::Owned(name));
                 out.splice(k - 1..=k, [joined]);
             }
             _ => k += 1,
@@ -254,10 +263,14 @@ fn hyphen_hit(s: &Sentence<'_>, i: usize) -> Option<Candidate> {
 fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
     let gaz = Gazetteer::get();
     let start = i;
+    // Most words start no name: a lower-case word that is neither a particle
+    // nor a prefixed name ("al-Assad") is decided here, before any lookup.
+    let word = s.word(start);
+    if !word.starts_with(char::is_uppercase) && !word.contains('-') && !gaz.is_particle(word) {
+        return (i, i);
+    }
     // A common word opening the sentence ("The", "However") starts no name.
-    if is_sentence_start(s, start)
-        && COMMON_OPENERS.contains(&s.word(start).to_lowercase().as_str())
-        && s.hit_at(start).is_none()
+    if is_sentence_start(s, start) && COMMON_OPENER_SET.contains(word) && s.hit_at(start).is_none()
     {
         return (i, i);
     }
@@ -472,28 +485,26 @@ pub(crate) fn is_org_head(word: &str) -> bool {
     org_heads().contains(&title.as_str())
 }
 
-/// A sorted word list, searched by bisection.
-pub(crate) struct SortedWords(Vec<&'static str>);
+/// A word list looked up by hashing, in exact case.
+pub(crate) struct HeadWords(WordSet);
 
-impl SortedWords {
+impl HeadWords {
     /// Whether `word` is in the list (exact case).
     pub(crate) fn contains(&self, word: &&str) -> bool {
-        self.0.binary_search(word).is_ok()
+        self.0.contains(word)
     }
 }
 
 /// The organisation head words of `data/org_heads.txt`.
-fn org_heads() -> &'static SortedWords {
+fn org_heads() -> &'static HeadWords {
     use std::sync::OnceLock;
-    static HEADS: OnceLock<SortedWords> = OnceLock::new();
+    static HEADS: OnceLock<HeadWords> = OnceLock::new();
     HEADS.get_or_init(|| {
-        let mut words: Vec<&'static str> = include_str!("../../data/org_heads.txt")
+        let words = include_str!("../../data/org_heads.txt")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(str::trim)
-            .collect();
-        words.sort_unstable();
-        SortedWords(words)
+            .map(str::trim);
+        HeadWords(WordSet::from_words(words, false))
     })
 }
 
@@ -661,14 +672,28 @@ fn last_title(
 ) -> Option<(usize, usize)> {
     let longest = gaz.longest_title();
     let mut found = None;
+    // One buffer for every phrase tried: the words from `i` on, lower-cased,
+    // with the byte length after each word, so each shorter phrase is a prefix.
+    let mut phrase = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(longest);
     for i in start..end {
-        for len in (1..=longest.min(end - i)).rev() {
-            let phrase = (i..i + len)
-                .map(|k| s.word(k).trim_end_matches('.').to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if is_person_title(gaz, &phrase) {
-                found = Some((i, i + len));
+        phrase.clear();
+        ends.clear();
+        for k in i..i + longest.min(end - i) {
+            if k > i {
+                phrase.push(' ');
+            }
+            phrase.extend(
+                s.word(k)
+                    .trim_end_matches('.')
+                    .chars()
+                    .flat_map(char::to_lowercase),
+            );
+            ends.push(phrase.len());
+        }
+        for (n, &to) in ends.iter().enumerate().rev() {
+            if phrase.get(..to).is_some_and(|p| is_person_title(gaz, p)) {
+                found = Some((i, i + n + 1));
                 break;
             }
         }
