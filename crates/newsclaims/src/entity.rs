@@ -44,6 +44,9 @@ pub fn extract_entities(article: &Article) -> Vec<Entity> {
     let gaz = gazetteer::Gazetteer::get();
     let weak_blocks = weak_blocks(article);
     let mut found = merge::Found::default();
+    // Buffers reused from sentence to sentence.
+    let mut taken: Vec<Span> = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
     for &sentence in &article.sentences {
         // Headline and headings are sorted and disjoint: bisect.
         let after = weak_blocks.partition_point(|b| b.start <= sentence.start);
@@ -53,24 +56,18 @@ pub fn extract_entities(article: &Article) -> Vec<Entity> {
             .is_some_and(|b| b.contains(sentence));
         let piece = text.get(sentence.range()).unwrap_or("");
         let dates = temporal::find_dates(text, sentence, published);
-        let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
-        let quantities = quantity::find_quantities(text, sentence, &date_spans);
-        let mut taken = date_spans;
+        taken.clear();
+        taken.extend(dates.iter().map(|d| d.span));
+        let quantities = quantity::find_quantities(text, sentence, &taken);
         taken.extend(quantities.iter().map(|q| q.span));
         // Quantities never overlap dates (they skip them), so sorted is disjoint.
         taken.sort_unstable();
-        let tokens = tokenize(text, sentence);
-        let hits: Vec<_> = gaz
-            .find_all(piece)
-            .into_iter()
-            .map(|(s, e)| {
-                (
-                    Span::new(s.start + sentence.start, s.end + sentence.start),
-                    e,
-                )
-            })
-            .filter(|(s, _)| !taken.iter().any(|t| t.start < s.end && s.start < t.end))
-            .collect();
+        token::tokenize_into(text, sentence, &mut tokens);
+        let mut hits = gaz.find_all(piece);
+        for (s, _) in &mut hits {
+            *s = Span::new(s.start + sentence.start, s.end + sentence.start);
+        }
+        hits.retain(|(s, _)| !taken.iter().any(|t| t.start < s.end && s.start < t.end));
         let view = names::Sentence {
             text,
             tokens: &tokens,

@@ -44,6 +44,9 @@ pub(crate) struct WordMap<V: 'static> {
     map: HashMap<&'static str, V, BuildWordHasher>,
     longest: usize,
     fold_case: bool,
+    /// Which bytes (lower-cased when folding) start a listed word: most words
+    /// of a text are turned away by this before they are hashed.
+    first_bytes: [bool; 256],
 }
 
 impl<V: Copy + 'static> WordMap<V> {
@@ -52,20 +55,34 @@ impl<V: Copy + 'static> WordMap<V> {
     pub(crate) fn new(pairs: impl IntoIterator<Item = (&'static str, V)>, fold_case: bool) -> Self {
         let mut map = HashMap::default();
         let mut longest = 0;
+        let mut first_bytes = [false; 256];
         for (w, v) in pairs {
             longest = longest.max(w.len());
+            if let Some(&b) = w.as_bytes().first() {
+                if let Some(slot) = first_bytes.get_mut(usize::from(b)) {
+                    *slot = true;
+                }
+                if fold_case {
+                    let upper = usize::from(b.to_ascii_uppercase());
+                    if let Some(slot) = first_bytes.get_mut(upper) {
+                        *slot = true;
+                    }
+                }
+            }
             map.entry(w).or_insert(v);
         }
         WordMap {
             map,
             longest,
             fold_case,
+            first_bytes,
         }
     }
 
     /// The value of `word`, if listed.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        if word.len() > self.longest || word.is_empty() {
+        let first = usize::from(*word.as_bytes().first()?);
+        if word.len() > self.longest || !self.first_bytes.get(first).copied().unwrap_or(false) {
             return None;
         }
         if !self.fold_case || !word.bytes().any(|b| b.is_ascii_uppercase()) {

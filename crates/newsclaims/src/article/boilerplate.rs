@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::RemovalReason;
 
@@ -179,6 +179,10 @@ fn contains_matcher() -> Option<&'static AhoCorasick> {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
                 .ascii_case_insensitive(true)
+                // Every line is scanned: a small DFA without a prefilter (whose
+                // first bytes, in both cases, are common letters) is fastest.
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
                 .build(CONTAINS.iter().map(|(p, _)| p))
                 .ok()
         })

@@ -72,6 +72,7 @@ impl Repeats {
             *size = grams.len();
         }
         if words.len() >= MIN_NEAR_WORDS {
+            self.postings.reserve(grams.len());
             for gram in grams {
                 self.postings.entry(gram).or_insert(index);
             }
@@ -111,7 +112,19 @@ fn words(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut hash = SEED;
     let mut in_word = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // ASCII byte by byte; other characters decoded.
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match text.get(at..).and_then(|t| t.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        at += len;
         if c.is_ascii_alphanumeric() {
             hash = mix(hash, u64::from(c.to_ascii_lowercase()));
             in_word = true;

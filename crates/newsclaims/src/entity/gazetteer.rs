@@ -235,9 +235,20 @@ impl Gazetteer {
             return Vec::new();
         };
         let mut out = Vec::new();
+        let bytes = text.as_bytes();
         let mut at = 0;
         let mut prev_alnum = false;
-        while let Some(c) = text.get(at..).and_then(|t| t.chars().next()) {
+        while let Some(&b) = bytes.get(at) {
+            // Lower-case ASCII, digits and punctuation start no name: skip them
+            // without decoding a char.
+            if b.is_ascii() && !b.is_ascii_uppercase() {
+                prev_alnum = b.is_ascii_alphanumeric();
+                at += 1;
+                continue;
+            }
+            let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+                break;
+            };
             if !prev_alnum && c.is_uppercase() {
                 let input = Input::new(text).range(at..).anchored(Anchored::Yes);
                 if let Some(m) = matcher.find(input) {

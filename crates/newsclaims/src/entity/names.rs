@@ -250,6 +250,9 @@ fn caps_heading_names(s: &Sentence<'_>, gaz: &Gazetteer) -> Vec<Candidate> {
 /// "Saudi-led", "U.S.-based").
 fn hyphen_hit(s: &Sentence<'_>, i: usize) -> Option<Candidate> {
     let token = s.tokens.get(i)?;
+    if !token.text(s.text).contains('-') {
+        return None;
+    }
     let (hit, entry) = s.hit_at(i)?;
     let rest = s.text.get(hit.end..token.span.end)?;
     let glued = rest.strip_prefix('-')?;

@@ -51,27 +51,69 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("twice", 2.0),
 ];
 
+const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const WORDS: &str = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen";
+const SCALE: &str = r"(?:\s?(?:million|billion|trillion|bn|mn|m)(?-u:\b))";
+
+/// The alternatives of the quantity pattern, in order of preference.
+fn alternatives() -> [String; 8] {
+    let (num, words, scale) = (NUM, WORDS, SCALE);
+    [
+        format!(
+            r"(?:US\s?|A|C|HK|NZ)?[$€£¥₩₫]\s?(?:{num}){scale}?
+              |(?:{num}){scale}?\s(?:dollars|euros|pounds|yuan|yen|won|rupees|dong|pesos|rubles|roubles|francs)(?-u:\b)"
+        ),
+        format!(r"(?:{num})\s?(?:%|percent(?-u:\b)|per\scent(?-u:\b)|percentage\spoints?(?-u:\b))"),
+        format!(
+            r"(?:{num})\s?(?:square\s)?(?:nautical\smiles|km/h|km|kilometers|kilometres|miles|meters|metres|tons|tonnes|kg|kilograms|hectares|acres|barrels|feet|mph|degrees)(?-u:\b)"
+        ),
+        format!(r"(?-u:\b)(?:{num}|{words})\stimes(?-u:\b)|(?-u:\b)(?:once|twice)(?-u:\b)"),
+        r"(?-u:\b)(?:hundreds|thousands|tens|millions|billions|dozens)(?:\sof\s(?:thousands|millions|billions))?(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:one|two|three)-(?:third|thirds|quarter|quarters|half)(?-u:\b)".to_string(),
+        r"(?-u:\b)\d+(?:st|nd|rd|th)(?-u:\b)".to_string(),
+        format!(r"(?-u:\b)(?:{num}){scale}?(?:(?-u:\b)|$)|(?-u:\b)(?:{words})(?-u:\b)"),
+    ]
+}
+
+/// The whole quantity pattern: the alternatives, the first that matches wins.
 fn regex() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
-        let num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-        let words = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen";
-        let scale = r"(?:\s?(?:million|billion|trillion|bn|mn|m)(?-u:\b))";
-        let pattern = format!(
-            r"(?xi)
-            (?P<money>(?:US\s?|A|C|HK|NZ)?[$€£¥₩₫]\s?(?:{num}){scale}?
-              |(?:{num}){scale}?\s(?:dollars|euros|pounds|yuan|yen|won|rupees|dong|pesos|rubles|roubles|francs)(?-u:\b))
-            |(?P<percent>(?:{num})\s?(?:%|percent(?-u:\b)|per\scent(?-u:\b)|percentage\spoints?(?-u:\b)))
-            |(?P<measure>(?:{num})\s?(?:square\s)?(?:nautical\smiles|km/h|km|kilometers|kilometres|miles|meters|metres|tons|tonnes|kg|kilograms|hectares|acres|barrels|feet|mph|degrees)(?-u:\b))
-            |(?P<times>(?-u:\b)(?:{num}|{words})\stimes(?-u:\b)|(?-u:\b)(?:once|twice)(?-u:\b))
-            |(?P<vague>(?-u:\b)(?:hundreds|thousands|tens|millions|billions|dozens)(?:\sof\s(?:thousands|millions|billions))?(?-u:\b))
-            |(?P<fraction>(?-u:\b)(?:one|two|three)-(?:third|thirds|quarter|quarters|half)(?-u:\b))
-            |(?P<ordinal>(?-u:\b)\d+(?:st|nd|rd|th)(?-u:\b))
-            |(?P<count>(?-u:\b)(?:{num}){scale}?(?:(?-u:\b)|$)|(?-u:\b)(?:{words})(?-u:\b))"
-        );
-        Regex::new(&pattern).ok()
+        let alternatives = alternatives().map(|a| format!("(?:{a})"));
+        Regex::new(&format!("(?xi){}", alternatives.join("|"))).ok()
     })
     .as_ref()
+}
+
+/// Whether a match of the whole pattern is a bare count ("12", "five").
+///
+/// No alternative before the count one can match the same text (each needs a
+/// sign, a unit or a word the count lacks), so a match that is all count was
+/// found by the count alternative; testing that with a small pattern spares
+/// asking the whole pattern for its groups.
+fn is_count(found: &str) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        let (num, words, scale) = (NUM, WORDS, SCALE);
+        Regex::new(&format!(r"(?xi)^(?:(?:{num}){scale}?|(?:{words}))$")).ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(found))
+}
+
+/// Whether a match is a vague amount, a multiplier or a fraction, the
+/// alternatives that could be a capitalised heading word ("Tens", "Twice").
+fn is_word_amount(found: &str) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        let [_, _, _, times, vague, fraction, _, _] = alternatives();
+        Regex::new(&format!(
+            r"(?xi)^(?:(?:{times})|(?:{vague})|(?:{fraction}))$"
+        ))
+        .ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(found))
 }
 
 /// Finds the quantities in the sentence `span` of `text`, leaving out the
@@ -82,8 +124,7 @@ pub(crate) fn find_quantities(text: &str, span: Span, taken: &[Span]) -> Vec<Fou
     };
     let sentence = text.get(span.range()).unwrap_or("");
     let mut out = Vec::new();
-    for caps in re.captures_iter(sentence) {
-        let Some(whole) = caps.get(0) else { continue };
+    for whole in re.find_iter(sentence) {
         let found = Span::new(span.start + whole.start(), span.start + whole.end());
         if taken
             .iter()
@@ -91,21 +132,17 @@ pub(crate) fn find_quantities(text: &str, span: Span, taken: &[Span]) -> Vec<Fou
         {
             continue;
         }
-        if caps.name("count").is_some() && !counts_something(sentence, whole.start(), whole.end()) {
+        let text = whole.as_str();
+        if is_count(text) && !counts_something(sentence, whole.start(), whole.end()) {
             continue;
         }
-        if caps.name("vague").is_some()
-            || caps.name("times").is_some()
-            || caps.name("fraction").is_some()
-        {
-            // Lower case only: "Tens" opening a heading is not an amount.
-            if whole.as_str().starts_with(char::is_uppercase) && whole.start() == 0 {
-                continue;
-            }
+        // Lower case only: "Tens" opening a heading is not an amount.
+        if whole.start() == 0 && text.starts_with(char::is_uppercase) && is_word_amount(text) {
+            continue;
         }
         out.push(FoundQuantity {
             span: found,
-            value: value_of(whole.as_str()),
+            value: value_of(text),
         });
     }
     out

@@ -25,26 +25,55 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 const MONTH: &str = r"(?:January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|May)";
 const COUNT: &str = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few|many)";
 
+/// The alternatives of the date pattern, in order of preference, each with
+/// the named groups [`value_of`] reads.
+fn alternatives() -> [String; 11] {
+    [
+        format!(r"(?-u:\b)(?P<full>(?:(?P<fwd>{WEEKDAY}),?\s+)?(?P<fm>{MONTH})\s+(?P<fd>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<fy>\d{{4}})(?-u:\b))?)"),
+        format!(r"(?-u:\b)(?P<dmy>(?:{WEEKDAY},?\s+)?(?P<dd>\d{{1,2}})\s+(?P<dm>{MONTH})(?:,?\s+(?P<dy>\d{{4}}))?(?-u:\b))"),
+        format!(r"(?-u:\b)(?P<my>(?P<mm>{MONTH})\s+(?P<my_y>\d{{4}})(?-u:\b))"),
+        format!(r"(?-u:\b)(?P<rel>(?P<rel_w>last|next|this|early|late|Last|Next|This|Early|Late)\s+(?P<rel_u>{WEEKDAY}|week|weekend|month|year|{MONTH}|spring|summer|autumn|fall|winter))(?-u:\b)"),
+        r"(?-u:\b)(?P<range>(?P<r1>1[6-9]\d{2}|20\d{2})[-–](?P<r2>\d{2}|\d{4}))(?-u:\b)".to_string(),
+        format!(r"(?-u:\b)(?P<dur>{COUNT}[-\s](?:days?|weeks?|months?|years?|decades?|centuries|century)(?:-old|-long)?)(?-u:\b)"),
+        format!(r"(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)"),
+        r"(?-u:\b)(?P<mo>January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<decade>(?:1[6-9]|20)\d0s)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<year>1[6-9]\d{2}|20\d{2})(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<near>yesterday|tomorrow)(?-u:\b)".to_string(),
+    ]
+}
+
+/// The whole date pattern: the alternatives, the first that matches wins.
 fn regex() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        let pattern = format!(
-            r"(?x)
-            (?-u:\b)(?P<full>(?:(?P<fwd>{WEEKDAY}),?\s+)?(?P<fm>{MONTH})\s+(?P<fd>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<fy>\d{{4}})(?-u:\b))?)
-            |(?-u:\b)(?P<dmy>(?:{WEEKDAY},?\s+)?(?P<dd>\d{{1,2}})\s+(?P<dm>{MONTH})(?:,?\s+(?P<dy>\d{{4}}))?(?-u:\b))
-            |(?-u:\b)(?P<my>(?P<mm>{MONTH})\s+(?P<my_y>\d{{4}})(?-u:\b))
-            |(?-u:\b)(?P<rel>(?P<rel_w>last|next|this|early|late|Last|Next|This|Early|Late)\s+(?P<rel_u>{WEEKDAY}|week|weekend|month|year|{MONTH}|spring|summer|autumn|fall|winter))(?-u:\b)
-            |(?-u:\b)(?P<range>(?P<r1>1[6-9]\d{{2}}|20\d{{2}})[-–](?P<r2>\d{{2}}|\d{{4}}))(?-u:\b)
-            |(?-u:\b)(?P<dur>{COUNT}[-\s](?:days?|weeks?|months?|years?|decades?|centuries|century)(?:-old|-long)?)(?-u:\b)
-            |(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)
-            |(?-u:\b)(?P<mo>January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)
-            |(?-u:\b)(?P<decade>(?:1[6-9]|20)\d0s)(?-u:\b)
-            |(?-u:\b)(?P<year>1[6-9]\d{{2}}|20\d{{2}})(?-u:\b)
-            |(?-u:\b)(?P<near>yesterday|tomorrow)(?-u:\b)"
-        );
-        Regex::new(&pattern).ok()
+    RE.get_or_init(|| Regex::new(&alternatives().join("|")).ok())
+        .as_ref()
+}
+
+/// Each alternative alone, anchored at both ends, for reading the groups of
+/// a match: a small pattern gives its groups far more cheaply than the whole.
+fn anchored_alternatives() -> &'static [Regex] {
+    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
+    RES.get_or_init(|| {
+        alternatives()
+            .iter()
+            .filter_map(|a| Regex::new(&format!("^(?:{a})$")).ok())
+            .collect()
     })
-    .as_ref()
+}
+
+/// The groups of the match `at` of the whole pattern in `sentence`.
+///
+/// The first alternative that matches the whole match is the one that found
+/// it (an earlier one matching there would have won), so its groups are the
+/// same. Where the text around decides a boundary at the match's edge, no
+/// small pattern may match: the whole pattern is asked then.
+fn groups_of<'s>(sentence: &'s str, at: regex::Match<'s>) -> Option<regex::Captures<'s>> {
+    let found = at.as_str();
+    anchored_alternatives()
+        .iter()
+        .find_map(|re| re.captures(found))
+        .or_else(|| regex()?.captures_at(sentence, at.start()))
 }
 
 /// Finds the dates in the sentence `span` of `text`.
@@ -54,8 +83,10 @@ pub(crate) fn find_dates(text: &str, span: Span, published: Option<Date>) -> Vec
     };
     let sentence = text.get(span.range()).unwrap_or("");
     let mut out = Vec::new();
-    for caps in re.captures_iter(sentence) {
-        let Some(whole) = caps.get(0) else { continue };
+    for whole in re.find_iter(sentence) {
+        let Some(caps) = groups_of(sentence, whole) else {
+            continue;
+        };
         if caps.name("year").is_some() && is_not_a_year(sentence, whole.start(), whole.end()) {
             continue;
         }
@@ -300,5 +331,23 @@ mod tests {
         assert_eq!(dates("after two days of talks", None), [("two days", None)]);
         assert!(dates("It cost $2024 and 1500 troops.", None).is_empty());
         assert!(dates("We may go.", None).is_empty());
+        assert_eq!(
+            dates("within a few weeks of the vote", None),
+            [("a few weeks", None)]
+        );
+    }
+
+    #[test]
+    fn groups_come_from_the_alternative_that_matched() {
+        // A year alone, a range and a full date side by side: each match is
+        // read by its own alternative.
+        assert_eq!(
+            dates("In 1991, during 1950-53 and on July 27, 2023.", None),
+            [
+                ("1991", v("1991")),
+                ("1950-53", v("1950/1953")),
+                ("July 27, 2023", v("2023-07-27"))
+            ]
+        );
     }
 }

@@ -27,10 +27,18 @@ impl Token {
 
 /// Splits the sentence `span` of `text` into words.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+/// [`tokenize`] into a buffer, which is cleared first.
+pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    out.clear();
     let sentence = text.get(span.range()).unwrap_or("");
     let bytes = sentence.as_bytes();
     // About one word in six bytes of news prose.
-    let mut out: Vec<Token> = Vec::with_capacity(sentence.len() / 6 + 1);
+    out.reserve(sentence.len() / 6 + 1);
     let mut pos = 0;
     let mut gap_is_space = true;
     while let Some(c) = char_at(sentence, pos) {
@@ -114,7 +122,6 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         });
         gap_is_space = !possessive;
     }
-    out
 }
 
 /// The character at byte `at` of `s`, if `at` is a char boundary inside it.
