@@ -22,12 +22,17 @@ pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// assert_eq!(analysis.article, article);
 /// ```
 pub fn analyze(article: &Article) -> Analysis {
-    let entities = extract_entities(article);
-    let claims = extract_claims(article, &entities);
+    analyze_owned(article.clone())
+}
+
+/// [`analyze`] of an article the caller gives away: no copy of it is made.
+fn analyze_owned(article: Article) -> Analysis {
+    let entities = extract_entities(&article);
+    let claims = extract_claims(&article, &entities);
     Analysis {
         schema: SCHEMA.to_string(),
         id: article.id.clone(),
-        article: article.clone(),
+        article,
         entities,
         claims,
     }
@@ -48,7 +53,7 @@ pub fn analyze(article: &Article) -> Analysis {
 /// for a malformed `meta.published`.
 pub fn analyze_text(text: &str, meta: &ArticleMeta) -> Result<Analysis, Error> {
     let article = parse_article(text, meta)?;
-    Ok(analyze(&article))
+    Ok(analyze_owned(article))
 }
 
 /// Like [`analyze_text`], from bytes that should be UTF-8.
