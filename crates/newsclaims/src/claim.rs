@@ -11,13 +11,16 @@
 //! entity and part names to the full name, through the entity mentions.
 
 mod cue;
+mod marks;
 mod quote;
 
 use std::collections::HashSet;
 
 use crate::entity::tokenize;
+use crate::lexicon::{word_set, WordSet};
 use crate::{Actor, Article, Claim, ClaimForm, ClaimKind, Entity, EntityKind, Span};
-use cue::{cue_kind, HEDGE_SET, NEGATION_SET};
+use cue::cue_kind;
+use marks::Marks;
 use quote::{find_quotes, Quote};
 
 /// Longest claim text taken whole; a longer "sentence" is text without sentence
@@ -79,11 +82,18 @@ pub fn extract_claims(article: &Article, entities: &[Entity]) -> Vec<Claim> {
         .copied()
         .collect();
     let index = MentionIndex::new(entities);
+    // Every span asked about lies within the body.
+    let scanned = match (body.first(), body.last()) {
+        (Some(first), Some(last)) => Span::new(first.start, last.end),
+        _ => Span::new(0, 0),
+    };
+    let marks = Marks::new(text, scanned);
     let ctx = Context {
         text,
         entities,
         index: &index,
         body: &body,
+        marks: &marks,
     };
     let mut drafts: Vec<Claim> = Vec::new();
     let mut covered = vec![false; sentences.len()];
@@ -108,6 +118,8 @@ struct Context<'a> {
     entities: &'a [Entity],
     index: &'a MentionIndex,
     body: &'a [Span],
+    /// Where the hedges, negations and speech verbs are.
+    marks: &'a Marks,
 }
 
 /// Entity mentions sorted by position.
@@ -117,15 +129,11 @@ struct MentionIndex {
 
 impl MentionIndex {
     fn new(entities: &[Entity]) -> MentionIndex {
-        let mut mentions: Vec<(Span, usize)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| {
-                e.mentions
-                    .iter()
-                    .map(move |m| (Span::new(m.start, m.end), i))
-            })
-            .collect();
+        let count = entities.iter().map(|e| e.mentions.len()).sum();
+        let mut mentions: Vec<(Span, usize)> = Vec::with_capacity(count);
+        for (i, e) in entities.iter().enumerate() {
+            mentions.extend(e.mentions.iter().map(|m| (Span::new(m.start, m.end), i)));
+        }
         mentions.sort_unstable();
         MentionIndex { mentions }
     }
@@ -230,15 +238,16 @@ fn quote_claim(
     } else {
         after_attribution.or(before_attribution)
     };
-    let words = q.word_count(text);
     let quote_text = q.words(text);
+    let words = quote_text.split_whitespace().count();
     let whole_sentence = quote_text.trim_end().ends_with(['.', '!', '?', '\u{2026}']);
     if attribution.is_none() && words <= SCARE_QUOTE_WORDS && !whole_sentence {
         return;
     }
+    // Only whether it passes 6 and 8 matters.
     let outside_words = text
         .get(before.range())
-        .map_or(0, |b| b.split_whitespace().count());
+        .map_or(0, |b| b.split_whitespace().take(9).count());
     // A quote is partial when it sits inside the reporter's own sentence rather
     // than standing after an attribution ("X said:") or before one.
     let introduced = text
@@ -295,7 +304,7 @@ fn quote_claim(
         ));
         return;
     };
-    let kind = refine_kind(attribution.kind, &quote_text);
+    let kind = refine_kind(attribution.kind, || marks::str_flags(&quote_text));
     let mut claim = draft(
         ctx,
         span,
@@ -348,56 +357,167 @@ fn attribution_in(ctx: &Context<'_>, span: Span, first: bool) -> Option<Attribut
     if span.is_empty() {
         return None;
     }
-    let tokens = tokenize(ctx.text, span);
-    let words: Vec<&str> = tokens.iter().map(|t| t.text(ctx.text)).collect();
-    let according = (0..words.len()).find(|&i| {
-        words
-            .get(i)
-            .is_some_and(|w| w.eq_ignore_ascii_case("according"))
-            && words.get(i + 1).is_some_and(|w| *w == "to")
-    });
-    let cues: Vec<usize> = (0..words.len())
-        .filter(|&i| {
-            words.get(i).and_then(|w| cue_kind(w)).is_some()
-                && tokens.get(i).is_some_and(|t| is_verb_use(ctx.text, t.span))
-        })
-        .collect();
-    let mut cue_at = if first { cues.first() } else { cues.last() }.copied();
-    // "According to X, ... said ...": the sourcing named first governs.
-    if let (Some(a), Some(c)) = (according, cue_at) {
-        if a < c {
-            cue_at = None;
+    // Without a speech verb or "according" there is nothing to find: skip the
+    // tokenizing.
+    let flags = ctx.marks.in_span(ctx.text, span);
+    if flags & (marks::CUE | marks::ACCORDING) == 0 {
+        return None;
+    }
+    if first {
+        // The first cue and the words around it are often all that is read of
+        // a long sentence: try the words up to a little past the first
+        // candidate before all of them.
+        if let Some(prefix) = first_cue_prefix(ctx, span) {
+            let tokens = tokenize(ctx.text, prefix);
+            let found = locate(ctx, span, &tokens, flags, true)
+                .filter(|f| f.index() + WORDS_AFTER_CUE <= tokens.len());
+            if let Some(found) = found {
+                return attribution_at(ctx, &tokens, found);
+            }
         }
     }
-    if let Some(i) = cue_at {
-        let token = tokens.get(i)?;
-        let kind = cue_kind(words.get(i)?)?;
-        let speaker = subject_before(ctx, &tokens, i).or_else(|| object_after(ctx, &tokens, i));
-        let target = if kind == ClaimKind::Accusation {
-            object_after(ctx, &tokens, i).filter(|t| speaker.as_ref() != Some(t))
-        } else {
-            None
-        };
-        let that_clause = words.get(i + 1).is_some_and(|w| *w == "that");
-        return Some(Attribution {
-            kind,
-            cue: token.text(ctx.text).to_string(),
-            speaker,
-            target,
-            that_clause,
-            according_to: false,
-        });
+    let tokens = tokenize(ctx.text, span);
+    let found = locate(ctx, span, &tokens, flags, first)?;
+    attribution_at(ctx, &tokens, found)
+}
+
+/// How many words, from the cue on, the rules may read: the cue (or
+/// "according" and "to"), six words to the speaker and three of its noun
+/// phrase, and one spare.
+const WORDS_AFTER_CUE: usize = 12;
+
+/// How far past the first candidate cue, in bytes, [`first_cue_prefix`] cuts.
+const CUE_REACH: usize = 120;
+
+/// The start of `span` up to a little past its first candidate cue, ending
+/// right after a space, if shorter than `span`.
+///
+/// No word runs across a space, so the words of this prefix are the first
+/// words of `span`, unchanged.
+fn first_cue_prefix(ctx: &Context<'_>, span: Span) -> Option<Span> {
+    let candidate = ctx
+        .marks
+        .words_in(span, marks::CUE | marks::ACCORDING)?
+        .next()
+        .map_or(span.start, |m| m.start);
+    let from = candidate.saturating_add(CUE_REACH);
+    let rest = ctx.text.as_bytes().get(from..span.end)?;
+    let cut = from + rest.iter().position(|&b| b == b' ')? + 1;
+    (cut < span.end).then(|| Span::new(span.start, cut))
+}
+
+/// What governs an attribution: a cue, or "according" (at a token index).
+#[derive(Clone, Copy, Debug)]
+enum Found {
+    Cue(usize),
+    According(usize),
+}
+
+impl Found {
+    /// The token index.
+    fn index(self) -> usize {
+        match self {
+            Found::Cue(i) | Found::According(i) => i,
+        }
     }
-    let i = according?;
-    let speaker = object_after(ctx, &tokens, i + 1);
+}
+
+/// The first (after a quote) or last (before it) cue of `tokens`, the words of
+/// `span`, or an "according to" before it.
+fn locate(
+    ctx: &Context<'_>,
+    span: Span,
+    tokens: &[crate::entity::Token],
+    flags: u8,
+    first: bool,
+) -> Option<Found> {
+    let word = |i: usize| tokens.get(i).map(|t| t.text(ctx.text));
+    let according = (flags & marks::ACCORDING != 0)
+        .then(|| {
+            (0..tokens.len()).find(|&i| {
+                word(i).is_some_and(|w| w.eq_ignore_ascii_case("according"))
+                    && word(i + 1) == Some("to")
+            })
+        })
+        .flatten();
+    let cue_at = find_cue(ctx, span, tokens, first);
+    match (according, cue_at) {
+        // "According to X, ... said ...": the sourcing named first governs.
+        (Some(a), Some(c)) if a < c => Some(Found::According(a)),
+        (_, Some(c)) => Some(Found::Cue(c)),
+        (a, None) => a.map(Found::According),
+    }
+}
+
+/// The attribution governed by `found` in `tokens`.
+fn attribution_at(
+    ctx: &Context<'_>,
+    tokens: &[crate::entity::Token],
+    found: Found,
+) -> Option<Attribution> {
+    let i = match found {
+        Found::Cue(i) => i,
+        Found::According(i) => {
+            let speaker = object_after(ctx, tokens, i + 1);
+            return Some(Attribution {
+                kind: ClaimKind::Statement,
+                cue: "according to".to_string(),
+                speaker,
+                target: None,
+                that_clause: false,
+                according_to: true,
+            });
+        }
+    };
+    let token = tokens.get(i)?;
+    let kind = cue_kind(token.text(ctx.text))?;
+    let speaker = subject_before(ctx, tokens, i).or_else(|| object_after(ctx, tokens, i));
+    let target = if kind == ClaimKind::Accusation {
+        object_after(ctx, tokens, i).filter(|t| speaker.as_ref() != Some(t))
+    } else {
+        None
+    };
+    let that_clause = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.text(ctx.text) == "that");
     Some(Attribution {
-        kind: ClaimKind::Statement,
-        cue: "according to".to_string(),
+        kind,
+        cue: token.text(ctx.text).to_string(),
         speaker,
-        target: None,
-        that_clause: false,
-        according_to: true,
+        target,
+        that_clause,
+        according_to: false,
     })
+}
+
+/// The first (or last) token of `tokens` (the words of `span`) that is a cue
+/// used as a verb.
+fn find_cue(
+    ctx: &Context<'_>,
+    span: Span,
+    tokens: &[crate::entity::Token],
+    first: bool,
+) -> Option<usize> {
+    // A cue token inside the span is a whole word of the text, so it is among
+    // the marks; only the tokens at the span's ends may be cut from longer
+    // words, and are looked up themselves. (Outside the marked part, every
+    // token is.)
+    let mut marked = ctx.marks.words_in(span, marks::CUE).map(Iterator::peekable);
+    let mut found = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let listed = marked.as_mut().is_none_or(|marked| {
+            while marked.next_if(|m| m.start < t.span.start).is_some() {}
+            marked.peek() == Some(&t.span)
+        });
+        let candidate = t.span.start == span.start || t.span.end == span.end || listed;
+        if candidate && cue_kind(t.text(ctx.text)).is_some() && is_verb_use(ctx.text, t.span) {
+            found = Some(i);
+            if first {
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// Whether a cue word is used as a verb here, not as an adjective before a noun
@@ -408,16 +528,44 @@ fn is_verb_use(text: &str, span: Span) -> bool {
     while from > 0 && !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = text
-        .get(from..span.start)
-        .unwrap_or("")
-        .trim_end()
-        .to_lowercase();
-    !(before.ends_with(" the")
-        || before.ends_with(" an")
-        || before.ends_with(" a")
-        || before.ends_with(" its")
-        || before.ends_with(" their"))
+    let before = text.get(from..span.start).unwrap_or("").trim_end();
+    with_lower(before, |before| {
+        !(before.ends_with(" the")
+            || before.ends_with(" an")
+            || before.ends_with(" a")
+            || before.ends_with(" its")
+            || before.ends_with(" their"))
+    })
+}
+
+/// Calls `f` with `word` lower-cased (as `str::to_lowercase` does), without
+/// allocating when the word is short ASCII, as most are.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(word);
+        }
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII stays valid UTF-8.
+            if let Ok(lower) = std::str::from_utf8(lower) {
+                return f(lower);
+            }
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// Whether `word`, lower-cased, is in `set` (a set of lower-case words).
+fn lower_in(set: &WordSet, word: &str) -> bool {
+    // The set folds ASCII case itself, which is all that lower-casing ASCII does.
+    if word.is_ascii() {
+        set.contains(word)
+    } else {
+        set.contains(&word.to_lowercase())
+    }
 }
 
 /// Words between a subject and its verb that do not change the subject.
@@ -451,12 +599,16 @@ const SKIPPABLE: &[&str] = &[
     "earlier",
 ];
 
+word_set!(
+    /// [`SKIPPABLE`] as a set.
+    SKIPPABLE_SET = folded(SKIPPABLE)
+);
+
 /// The speaker before the verb at token `cue`.
 fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize) -> Option<Actor> {
     let mut k = cue;
     while k > 0 {
-        let word = tokens.get(k - 1)?.text(ctx.text).to_lowercase();
-        if !SKIPPABLE.contains(&word.as_str()) {
+        if !lower_in(&SKIPPABLE_SET, tokens.get(k - 1)?.text(ctx.text)) {
             break;
         }
         k -= 1;
@@ -609,11 +761,9 @@ fn head_before_preposition(
         return None;
     }
     let head_at = first.checked_sub(2)?;
-    let head = tokens.get(head_at)?.text(ctx.text).to_lowercase();
-    if !BODY_HEADS.contains(&head.as_str())
-        && !SPEAKER_HEADS.contains(&head.as_str())
-        && !crate::entity::is_org_head(&head)
-    {
+    let head = tokens.get(head_at)?.text(ctx.text);
+    let listed = lower_in(&BODY_HEADS_SET, head) || lower_in(&SPEAKER_HEADS_SET, head);
+    if !listed && !with_lower(head, crate::entity::is_org_head) {
         return None;
     }
     // "observers from the OSCE said": the body speaks through its people.
@@ -622,19 +772,22 @@ fn head_before_preposition(
         .get(entity)
         .filter(|e| e.kind == EntityKind::Organization);
     if let Some(body) = body {
-        if SPEAKER_HEADS.contains(&head.as_str()) || BODY_HEADS.contains(&head.as_str()) {
+        if listed {
             return Some(actor_of(body));
         }
     }
     let determiner = head_at
         .checked_sub(1)
         .and_then(|d| tokens.get(d))
-        .map(|t| t.text(ctx.text).to_lowercase());
-    if let Some(owner) = determiner
-        .as_deref()
-        .filter(|d| matches!(*d, "its" | "their"))
-    {
-        let pronoun_word = if owner == "its" { "it" } else { "they" };
+        .map(|t| t.text(ctx.text));
+    let owner = determiner.and_then(|d| {
+        with_lower(d, |d| match d {
+            "its" => Some("it"),
+            "their" => Some("they"),
+            _ => None,
+        })
+    });
+    if let Some(pronoun_word) = owner {
         let at = tokens.get(head_at)?.span.start;
         if let Some(actor) = pronoun(ctx, pronoun_word, at) {
             return Some(actor);
@@ -651,6 +804,11 @@ fn head_before_preposition(
         entity: None,
     })
 }
+
+word_set!(
+    /// [`BODY_HEADS`] as a set.
+    BODY_HEADS_SET = folded(BODY_HEADS)
+);
 
 /// Heads of noun phrases that name unnamed speakers.
 const SPEAKER_HEADS: &[&str] = &[
@@ -691,6 +849,11 @@ const SPEAKER_HEADS: &[&str] = &[
     "witnesses",
 ];
 
+word_set!(
+    /// [`SPEAKER_HEADS`] as a set.
+    SPEAKER_HEADS_SET = folded(SPEAKER_HEADS)
+);
+
 /// An unnamed speaker with words after its head: "people familiar with the
 /// talks", "residents of the Kanyama compound", "a copy seen by this newspaper".
 fn post_modified_phrase(
@@ -707,14 +870,17 @@ fn post_modified_phrase(
             break;
         }
         j -= 1;
-        let word = a.text(ctx.text).to_lowercase();
-        if matches!(
-            word.as_str(),
-            "that" | "which" | "who" | "said" | "says" | "and" | "but"
-        ) {
+        let word = a.text(ctx.text);
+        let ends = with_lower(word, |w| {
+            matches!(
+                w,
+                "that" | "which" | "who" | "said" | "says" | "and" | "but"
+            )
+        });
+        if ends {
             break;
         }
-        if SPEAKER_HEADS.contains(&word.as_str()) {
+        if lower_in(&SPEAKER_HEADS_SET, word) {
             head = Some(j);
         }
     }
@@ -778,8 +944,8 @@ fn object_after(ctx: &Context<'_>, tokens: &[crate::entity::Token], at: usize) -
             }
             return Some(actor_of(entity));
         }
-        let word = token.text(ctx.text).to_lowercase();
-        if let Some(actor) = pronoun(ctx, &word, token.span.start) {
+        let word = token.text(ctx.text);
+        if let Some(actor) = with_lower(word, |w| pronoun(ctx, w, token.span.start)) {
             return Some(actor);
         }
         let prev_end = tokens
@@ -794,10 +960,12 @@ fn object_after(ctx: &Context<'_>, tokens: &[crate::entity::Token], at: usize) -
             break;
         }
         if k == at + 1
-            || matches!(
-                word.as_str(),
-                "the" | "a" | "an" | "state" | "several" | "some" | "many" | "other"
-            )
+            || with_lower(word, |w| {
+                matches!(
+                    w,
+                    "the" | "a" | "an" | "state" | "several" | "some" | "many" | "other"
+                )
+            })
         {
             // A non-entity speaker: "according to state media", "said officials".
             if let Some(phrase) = noun_phrase(ctx, tokens, k) {
@@ -810,6 +978,53 @@ fn object_after(ctx: &Context<'_>, tokens: &[crate::entity::Token], at: usize) -
     }
     None
 }
+
+/// Heads of noun phrases that speak for people or bodies ("several officials",
+/// "state media").
+const PEOPLE_LIKE: &[&str] = &[
+    "officials",
+    "observers",
+    "analysts",
+    "experts",
+    "diplomats",
+    "critics",
+    "media",
+    "sources",
+    "groups",
+    "countries",
+    "residents",
+    "witnesses",
+    "authorities",
+    "police",
+    "ministry",
+    "government",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+    "activists",
+    "researchers",
+    "scientists",
+    "lawyers",
+    "prosecutors",
+    "investigators",
+    "officers",
+    "leaders",
+    "sides",
+    "nations",
+    "governments",
+    "agency",
+    "company",
+    "military",
+    "army",
+    "report",
+    "reports",
+];
+
+word_set!(
+    /// [`PEOPLE_LIKE`] as a set.
+    PEOPLE_LIKE_SET = folded(PEOPLE_LIKE)
+);
 
 /// The speaker ending at token `k`: an entity, a pronoun, or a short noun
 /// phrase ("several officials", "state media").
@@ -827,8 +1042,8 @@ fn actor_at(
         }
         return None;
     }
-    let word = token.text(ctx.text).to_lowercase();
-    if let Some(actor) = pronoun(ctx, &word, token.span.start) {
+    let word = token.text(ctx.text);
+    if let Some(actor) = with_lower(word, |w| pronoun(ctx, w, token.span.start)) {
         return Some(actor);
     }
     if !backwards {
@@ -843,21 +1058,23 @@ fn actor_at(
             .text
             .get(prev.span.end..tokens.get(from)?.span.start)
             .unwrap_or("");
-        let determiner = matches!(
-            w.to_lowercase().as_str(),
-            "several"
-                | "some"
-                | "many"
-                | "both"
-                | "most"
-                | "few"
-                | "other"
-                | "senior"
-                | "state"
-                | "western"
-                | "two"
-                | "three"
-        );
+        let determiner = with_lower(w, |w| {
+            matches!(
+                w,
+                "several"
+                    | "some"
+                    | "many"
+                    | "both"
+                    | "most"
+                    | "few"
+                    | "other"
+                    | "senior"
+                    | "state"
+                    | "western"
+                    | "two"
+                    | "three"
+            )
+        });
         if gap.trim().is_empty()
             && (determiner || w.chars().all(|c| c.is_lowercase() || c == '-'))
             && !matches!(
@@ -926,49 +1143,9 @@ fn actor_at(
             return ctx.entities.get(e).map(actor_of);
         }
     }
-    let people_like = [
-        "officials",
-        "observers",
-        "analysts",
-        "experts",
-        "diplomats",
-        "critics",
-        "media",
-        "sources",
-        "groups",
-        "countries",
-        "residents",
-        "witnesses",
-        "authorities",
-        "police",
-        "ministry",
-        "government",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "statement",
-        "activists",
-        "researchers",
-        "scientists",
-        "lawyers",
-        "prosecutors",
-        "investigators",
-        "officers",
-        "leaders",
-        "sides",
-        "nations",
-        "governments",
-        "agency",
-        "company",
-        "military",
-        "army",
-        "report",
-        "reports",
-    ];
     let org_head =
-        head.chars().next().is_some_and(char::is_lowercase) && crate::entity::is_org_head(head);
-    let head_lower = head.to_lowercase();
-    (people_like.contains(&head_lower.as_str()) || org_head).then(|| Actor {
+        || head.chars().next().is_some_and(char::is_lowercase) && crate::entity::is_org_head(head);
+    (lower_in(&PEOPLE_LIKE_SET, head) || org_head()).then(|| Actor {
         name: phrase.to_string(),
         entity: None,
     })
@@ -1056,13 +1233,12 @@ fn last_subject(ctx: &Context<'_>, at: usize, kinds: &[EntityKind]) -> Option<us
             let sentence_start =
                 before.is_empty() || before.ends_with(['.', '\n', '!', '?', '\u{201D}']);
             let after = ctx.text.get(m.end..).unwrap_or("");
-            let next_words: Vec<String> = after
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .take(3)
-                .map(str::to_lowercase)
-                .collect();
-            sentence_start || next_words.iter().any(|w| cue_kind(w).is_some())
+            sentence_start
+                || after
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .any(|w| with_lower(w, |w| cue_kind(w).is_some()))
         })
         .map(|(_, i)| *i)
 }
@@ -1087,7 +1263,7 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
         } else {
             ClaimForm::Reported
         };
-        let kind = refine_kind(a.kind, body);
+        let kind = refine_kind(a.kind, || ctx.marks.in_span(text, sentence));
         let mut claim = draft(ctx, sentence, kind, form, a.speaker, Some(a.cue), None);
         claim.target = a.target;
         return Some(claim);
@@ -1128,17 +1304,20 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
         })
         .count();
     // A model designation ("Tam Dao-2", "F-35", "S-400") is a checkable specific.
-    let designation = body.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.split_once('-').is_some_and(|(a, b)| {
-            a.starts_with(char::is_uppercase) && b.starts_with(|c: char| c.is_ascii_digit())
+    let designation = || {
+        body.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.split_once('-').is_some_and(|(a, b)| {
+                a.starts_with(char::is_uppercase) && b.starts_with(|c: char| c.is_ascii_digit())
+            })
         })
-    });
-    if !(named && (anchored || designation || parties >= 2)) || body.split_whitespace().count() < 6
+    };
+    if !(named && (anchored || parties >= 2 || designation()))
+        || body.split_whitespace().nth(5).is_none()
     {
         return None;
     }
-    let kind = refine_kind(ClaimKind::Statement, body);
+    let kind = refine_kind(ClaimKind::Statement, || ctx.marks.in_span(text, sentence));
     Some(draft(
         ctx,
         sentence,
@@ -1150,33 +1329,13 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
     ))
 }
 
-/// Words that put a statement in the future.
-const FUTURE_WORDS: &[&str] = &[
-    "will", "going", "would", "expects", "expect", "could", "may", "might", "forecast",
-];
-
-crate::lexicon::word_set!(
-    /// [`FUTURE_WORDS`] as a set.
-    FUTURE_SET = folded(FUTURE_WORDS)
-);
-
-/// Whether `text` contains `needle` (lower-case ASCII), ignoring ASCII case.
-fn contains_ignore_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-/// A statement whose content speaks of the future is a prediction.
-fn refine_kind(kind: ClaimKind, content: &str) -> ClaimKind {
+/// A statement whose content speaks of the future is a prediction;
+/// `content_flags` gives the content's [`marks`] flags.
+fn refine_kind(kind: ClaimKind, content_flags: impl FnOnce() -> u8) -> ClaimKind {
     if kind != ClaimKind::Statement {
         return kind;
     }
-    let future = FUTURE_SET.any_word_in(content)
-        || contains_ignore_case(content, "expected to")
-        || contains_ignore_case(content, "likely to")
-        || contains_ignore_case(content, "plans to");
-    if future {
+    if content_flags() & marks::FUTURE != 0 {
         ClaimKind::Prediction
     } else {
         kind
@@ -1193,9 +1352,9 @@ fn draft(
     quote: Option<String>,
 ) -> Claim {
     let text = ctx.text.get(span.range()).unwrap_or("").to_string();
-    let hedged = HEDGE_SET.any_word_in(&text);
-    let negated =
-        NEGATION_SET.any_word_in(&text) || text.contains("n't") || text.contains("n\u{2019}t");
+    let flags = ctx.marks.in_span(ctx.text, span);
+    let hedged = flags & marks::HEDGE != 0;
+    let negated = flags & marks::NEGATION != 0;
     Claim {
         id: String::new(),
         kind,
@@ -1213,31 +1372,6 @@ fn draft(
         responds_to: None,
     }
 }
-
-/// Words in a claim's content that make a statement an accusation.
-const ACCUSING: &[&str] = &[
-    "allegedly",
-    "bribe",
-    "bribes",
-    "bribery",
-    "cheated",
-    "complicit",
-    "corruption",
-    "covered",
-    "fraud",
-    "fraudulent",
-    "illegal",
-    "illegally",
-    "lied",
-    "negligence",
-    "obstructionism",
-    "shelled",
-    "stole",
-    "unlawful",
-    "violated",
-    "violating",
-    "withheld",
-];
 
 /// Nouns a bare rejection points back to ("rejected that charge").
 const REJECTED: &[&str] = &[
@@ -1324,6 +1458,31 @@ fn first_other_actor(ctx: &Context<'_>, claim: &Claim) -> Option<Actor> {
         .next()
 }
 
+/// The id of the `n`th claim, "c1", "c2", ...: built by hand, as formatting
+/// machinery costs more than the rest of the id.
+fn claim_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            // A remainder below ten fits a byte.
+            *d = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('c');
+    for &d in digits.get(at..).unwrap_or(&[]) {
+        id.push(char::from(d));
+    }
+    id
+}
+
 /// Gives ids, lists entities, and links denials to the accusations they answer.
 fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
     fold_rejections(ctx, &mut claims);
@@ -1331,15 +1490,14 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
         if claim.kind != ClaimKind::Statement || claim.speaker.is_none() {
             continue;
         }
-        let content = claim
-            .quote
-            .clone()
-            .unwrap_or_else(|| claim.text.clone())
-            .to_lowercase();
-        if content
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ACCUSING.contains(&w))
-        {
+        // A claim's text is always the article's text over its span.
+        let flags = match &claim.quote {
+            Some(quote) => marks::str_flags(quote),
+            None => ctx
+                .marks
+                .in_span(ctx.text, Span::new(claim.start, claim.end)),
+        };
+        if flags & marks::ACCUSING_WORD != 0 {
             claim.kind = ClaimKind::Accusation;
         }
     }
@@ -1349,7 +1507,7 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
         }
     }
     for (n, claim) in claims.iter_mut().enumerate() {
-        claim.id = format!("c{}", n + 1);
+        claim.id = claim_id(n + 1);
         claim.entities = ctx
             .index
             .inside(Span::new(claim.start, claim.end))
@@ -1465,6 +1623,25 @@ mod tests {
         assert_eq!(cs.len(), 1);
         assert_eq!(cs[0].form, ClaimForm::Unattributed);
         assert_eq!(cs[0].speaker, None);
+    }
+
+    #[test]
+    fn words_before_a_space_do_not_depend_on_what_follows() {
+        // `first_cue_prefix` relies on it.
+        let text = "U.S.-based Umbra's chief J. Bos, the workers\u{2019} union and \
+                    Thomas-Greenfield\u{2019}s team said: \u{201C}We don't.\u{201D} \
+                    O'Brien's 1950-53 U.N. role, he said, 'was' fine.";
+        let all = tokenize(text, Span::new(0, text.len()));
+        for (i, _) in text.match_indices(' ') {
+            let prefix = tokenize(text, Span::new(0, i + 1));
+            let spans: Vec<Span> = prefix.iter().map(|t| t.span).collect();
+            let expected: Vec<Span> = all
+                .iter()
+                .map(|t| t.span)
+                .take_while(|s| s.end <= i)
+                .collect();
+            assert_eq!(spans, expected, "cut at {i}");
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The words that attribute, and what they make of a claim: speech verbs with
-//! the kind of claim they report, hedges and negations.
+//! the kind of claim they report, hedges, negations, words of the future and
+//! accusing words. `marks` finds them all in one pass over an article.
 
-use crate::lexicon::{word_set, WordMap};
+use crate::lexicon::WordMap;
 use crate::ClaimKind;
 
 /// Speech verbs and phrases, lower case, with the kind of claim they report.
@@ -103,11 +104,32 @@ pub(crate) fn cue_kind(word: &str) -> Option<ClaimKind> {
     MAP.get(word)
 }
 
-word_set!(
-    /// [`HEDGES`] as a set.
-    HEDGE_SET = folded(HEDGES)
-);
-word_set!(
-    /// [`NEGATIONS`] as a set.
-    NEGATION_SET = folded(NEGATIONS)
-);
+/// Words that put a statement in the future.
+pub(crate) const FUTURE_WORDS: &[&str] = &[
+    "will", "going", "would", "expects", "expect", "could", "may", "might", "forecast",
+];
+
+/// Words in a claim's content that make a statement an accusation.
+pub(crate) const ACCUSING: &[&str] = &[
+    "allegedly",
+    "bribe",
+    "bribes",
+    "bribery",
+    "cheated",
+    "complicit",
+    "corruption",
+    "covered",
+    "fraud",
+    "fraudulent",
+    "illegal",
+    "illegally",
+    "lied",
+    "negligence",
+    "obstructionism",
+    "shelled",
+    "stole",
+    "unlawful",
+    "violated",
+    "violating",
+    "withheld",
+];

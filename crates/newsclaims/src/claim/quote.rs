@@ -27,11 +27,6 @@ impl Quote {
             .collect::<Vec<_>>()
             .join(" ")
     }
-
-    /// How many words are quoted.
-    pub fn word_count(&self, text: &str) -> usize {
-        self.words(text).split_whitespace().count()
-    }
 }
 
 /// Finds the quotations in the given paragraphs (spans into `text`, in order).
@@ -52,7 +47,7 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         }
         let skip_first = piece_start.is_some();
         let mut straight_open = false;
-        for (i, c) in body.char_indices() {
+        for (i, c) in quote_marks(body) {
             if skip_first && i == 0 {
                 continue;
             }
@@ -88,6 +83,68 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     }
     out.retain(|q| !q.pieces.is_empty());
     out
+}
+
+/// The quote marks of `body` (straight and curly double quotes) with their
+/// byte offsets: nothing else matters to pairing, so the other characters are
+/// not decoded.
+fn quote_marks(body: &str) -> QuoteMarks<'_> {
+    QuoteMarks {
+        bytes: body.as_bytes(),
+        at: 0,
+    }
+}
+
+/// Iterator of [`quote_marks`].
+struct QuoteMarks<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+/// Eight copies of byte `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// Whether one of the eight bytes of `w` may be `b` (never a false "no").
+#[inline]
+fn may_hold(w: u64, b: u8) -> bool {
+    let x = w ^ splat(b);
+    x.wrapping_sub(splat(1)) & !x & splat(0x80) != 0
+}
+
+impl Iterator for QuoteMarks<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        loop {
+            // Most text holds no mark: pass over eight bytes at a time while
+            // none is '"' or the lead byte of a curly quote.
+            while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+                let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+                    break;
+                };
+                let w = u64::from_le_bytes(chunk);
+                if may_hold(w, b'"') || may_hold(w, 0xE2) {
+                    break;
+                }
+                self.at += 8;
+            }
+            let i = self.at;
+            let b = *self.bytes.get(i)?;
+            self.at += 1;
+            match b {
+                b'"' => return Some((i, '"')),
+                // The lead byte of U+201C and U+201D.
+                0xE2 => match self.bytes.get(i + 1..i + 3) {
+                    Some([0x80, 0x9C]) => return Some((i, '\u{201C}')),
+                    Some([0x80, 0x9D]) => return Some((i, '\u{201D}')),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
 }
 
 /// A straight quote opens when it does not follow a letter or digit.
@@ -132,6 +189,24 @@ mod tests {
             quotes("He said: \u{201C}First. Second.\n\u{201C}Third part.\u{201D}\nAfter."),
             ["First. Second. Third part."]
         );
+    }
+
+    #[test]
+    fn quote_marks_are_all_found() {
+        let body = "a\"b\u{201C}c\u{201D}d\u{2019}e\u{2014}\u{201C}\u{201C}xxxxxxxxxxxxxxxxx\"\u{e2}\u{20ac}";
+        let slow: Vec<(usize, char)> = body
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '"' | '\u{201C}' | '\u{201D}'))
+            .collect();
+        for start in 0..body.len() {
+            if let Some(tail) = body.get(start..) {
+                let fast: Vec<(usize, char)> =
+                    quote_marks(tail).map(|(i, c)| (i + start, c)).collect();
+                let expected: Vec<(usize, char)> =
+                    slow.iter().copied().filter(|(i, _)| *i >= start).collect();
+                assert_eq!(fast, expected);
+            }
+        }
     }
 
     #[test]
