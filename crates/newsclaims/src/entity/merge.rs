@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::names::Candidate;
+use super::names::{is_org_head, Candidate};
 use super::quantity::FoundQuantity;
 use super::temporal::FoundDate;
 use crate::lexicon::BuildWordHasher;
@@ -59,8 +59,9 @@ pub(crate) fn merge(text: &str, found: Found) -> Vec<Entity> {
     let mut index = Index::default();
     let slice = |s: Span| text.get(s.range()).unwrap_or("");
 
-    let (strong, weak): (Vec<Candidate>, Vec<Candidate>) =
-        found.names.into_iter().partition(|c| !c.weak);
+    let mut names = found.names;
+    settle_guesses(text, &mut names);
+    let (strong, weak): (Vec<Candidate>, Vec<Candidate>) = names.into_iter().partition(|c| !c.weak);
     let (typed, lone): (Vec<Candidate>, Vec<Candidate>) = strong.into_iter().partition(|c| {
         c.kind.is_some_and(|k| k != EntityKind::Person)
             || c.kind == Some(EntityKind::Person) && word_count(slice(c.span)) >= 2
@@ -71,6 +72,7 @@ pub(crate) fn merge(text: &str, found: Found) -> Vec<Entity> {
     // Persons' full names known, resolve lone words in text order.
     let mut lone = lone;
     lone.sort_by_key(|c| c.span.start);
+    let lone = join_coordinated(&drafts, text, lone);
     let mut lookup = Lookup::default();
     for c in &lone {
         resolve_lone(&mut drafts, &mut index, &mut lookup, text, c, false);
@@ -118,6 +120,89 @@ pub(crate) fn merge(text: &str, found: Found) -> Vec<Entity> {
     finish(text, drafts)
 }
 
+/// Makes the article agree with itself on a name's kind: a kind that was only
+/// guessed (a listed given name, a speech verb, nothing) yields to the kind the
+/// same name got from surer evidence elsewhere ("the security firm Sable
+/// Crest, which ..." then "Sable Crest did not respond"). A person and a body
+/// found on the same span (an outlet read as a byline's author) is the body.
+fn settle_guesses(text: &str, names: &mut Vec<Candidate>) {
+    let slice = |c: &Candidate| key_of(text.get(c.span.range()).unwrap_or(""));
+    let mut sure: HashMap<String, EntityKind> = HashMap::new();
+    for c in names.iter().filter(|c| !c.guess && !c.weak) {
+        if let Some(kind @ (EntityKind::Person | EntityKind::Organization | EntityKind::Place)) =
+            c.kind
+        {
+            sure.entry(slice(c)).or_insert(kind);
+        }
+    }
+    // "Bowes Kittredge" after "Bowes Kittredge Partners": a body's short
+    // forms of two words or more are that body too.
+    for c in names.iter().filter(|c| !c.guess && !c.weak) {
+        if c.kind == Some(EntityKind::Organization) {
+            for short in short_forms(text.get(c.span.range()).unwrap_or("")) {
+                if word_count(&short) >= 2 {
+                    sure.entry(key_of(&short))
+                        .or_insert(EntityKind::Organization);
+                }
+            }
+        }
+    }
+    for c in names.iter_mut().filter(|c| c.guess) {
+        if let Some(&kind) = sure.get(&slice(c)) {
+            c.kind = Some(kind);
+            c.guess = false;
+        }
+    }
+    let bodies: HashSet<Span> = names
+        .iter()
+        .filter(|c| c.kind == Some(EntityKind::Organization))
+        .map(|c| c.span)
+        .collect();
+    names.retain(|c| c.kind != Some(EntityKind::Person) || !bodies.contains(&c.span));
+}
+
+/// "Harvest Lane and Northfield and Vale have ...": two lone words joined by
+/// "and" or "&" that spell a body the article already names (or the start of
+/// its name: "Garvie and Sloan" for "Garvie and Sloan Holdings") are one
+/// mention of it, not two people.
+fn join_coordinated(drafts: &[Draft], text: &str, lone: Vec<Candidate>) -> Vec<Candidate> {
+    let bodies: Vec<String> = drafts
+        .iter()
+        .filter(|d| d.kind == EntityKind::Organization)
+        .filter(|d| d.name.contains(" and ") || d.name.contains(" & "))
+        .map(|d| key_of(&d.name))
+        .collect();
+    if bodies.is_empty() {
+        return lone;
+    }
+    let mut out: Vec<Candidate> = Vec::with_capacity(lone.len());
+    let mut iter = lone.into_iter().peekable();
+    while let Some(c) = iter.next() {
+        let joined = iter.peek().and_then(|next| {
+            let gap = text.get(c.span.end..next.span.start)?;
+            if !matches!(gap, " and " | " & ") {
+                return None;
+            }
+            let span = Span::new(c.span.start, next.span.end);
+            let key = key_of(text.get(span.range())?);
+            bodies
+                .iter()
+                .any(|b| *b == key || b.strip_prefix(&key).is_some_and(|r| r.starts_with(' ')))
+                .then_some(span)
+        });
+        match joined {
+            Some(span) => {
+                iter.next();
+                let mut body = Candidate::new(span, None);
+                body.org_cue = true;
+                out.push(body);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -139,6 +224,13 @@ fn push_key(name: &str, out: &mut String) {
     if out.get(from..).is_some_and(|k| k.starts_with("the ")) {
         out.replace_range(from..from + 4, "");
     }
+}
+
+/// Normalised key of a name: lower case, no dots, no leading "the".
+fn key_of(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    push_key(name, &mut out);
+    out
 }
 
 /// A tag per kind, so that one map holds the keys of every kind.
@@ -308,8 +400,10 @@ struct Lookup {
     by_key: HashMap<String, usize, BuildWordHasher>,
     /// Lower-cased parts of person names to the persons that have them.
     by_part: HashMap<String, Vec<usize>, BuildWordHasher>,
-    /// First words of multi-word organisations to the first such organisation.
-    by_first_word: HashMap<String, usize, BuildWordHasher>,
+    /// Short forms of multi-word organisations ("Kaiyo" for "Kaiyo Lines",
+    /// "Solvento-Arkan" for "Team Solvento-Arkan"), normalised, to the first
+    /// such organisation.
+    by_short: HashMap<String, usize, BuildWordHasher>,
     /// Per draft: mentions and name already indexed.
     seen: Vec<(usize, String)>,
     /// Drafts changed since the last refresh.
@@ -360,9 +454,11 @@ impl Lookup {
                         }
                     }
                 }
-                if d.kind == EntityKind::Organization && word_count(&d.name) >= 2 {
-                    if let Some(first) = d.name.split_whitespace().next() {
-                        file_first(&mut self.by_first_word, first, i);
+                if d.kind == EntityKind::Organization {
+                    for short in short_forms(&d.name) {
+                        self.key.clear();
+                        push_key(&short, &mut self.key);
+                        file_first(&mut self.by_short, &self.key, i);
                     }
                 }
                 name_seen.clone_from(&d.name);
@@ -416,9 +512,27 @@ fn resolve_lone(
     lookup.key.clear();
     push_key(surface, &mut lookup.key);
     let same_name = lookup.by_key.get(lookup.key.as_str()).copied();
-    // "Kaiyo" after "Kaiyo Lines": the first word of a multi-word body.
-    let body_first_word = lookup.by_first_word.get(surface).copied();
-    let target = nearest.or(same_name).or(body_first_word);
+    // "Kaiyo" after "Kaiyo Lines": a short form of a multi-word body.
+    // A word put in a place ("in Alberta, Saskatchewan and Manitoba") is not
+    // a short form of a body that starts with it ("Saskatchewan Wheat Growers").
+    let body_short = lookup
+        .by_short
+        .get(lookup.key.as_str())
+        .copied()
+        .filter(|_| !c.place_cue && !c.opening && !weak);
+    // A word that a person's name holds only as half of a hyphenated surname
+    // ("Halvorsen" in "Halvorsen-Lund") is rather the body it also starts
+    // ("Halvorsen Maritime"); an organisation cue rules out a person.
+    let person = nearest.filter(|&i| {
+        !c.org_cue
+            && (body_short.is_none()
+                || drafts.get(i).is_some_and(|d| {
+                    d.name
+                        .split_whitespace()
+                        .any(|w| w.trim_end_matches('.') == surface)
+                }))
+    });
+    let target = person.or(same_name).or(body_short);
     if let Some(i) = target {
         lookup.dirty.push(i);
         if let Some(d) = drafts.get_mut(i) {
@@ -436,6 +550,7 @@ fn resolve_lone(
     }
     let kind = match c.kind {
         Some(kind) => kind,
+        None if c.org_cue => EntityKind::Organization,
         None if c.person_cue => EntityKind::Person,
         None if c.place_cue => EntityKind::Place,
         None => return,
@@ -448,6 +563,52 @@ fn resolve_lone(
         lookup.dirty.push(i);
     }
 }
+
+/// The shorter names a body goes by after its full name: without its head
+/// word ("Garvie and Sloan" for "Garvie and Sloan Holdings", "Kaiyo" for
+/// "Kaiyo Lines"), without a generic head opening it ("Solvento-Arkan" for
+/// "Team Solvento-Arkan"), its first word, and a club's last word ("Rovers").
+fn short_forms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut out = Vec::new();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return out;
+    };
+    if words.len() < 2 {
+        return out;
+    }
+    let connector = |w: &&str| matches!(*w, "of" | "for" | "on" | "and" | "&" | "the");
+    if !words.iter().any(connector) {
+        if !is_org_head(first) {
+            out.push(first.to_string());
+        } else if words.len() == 2 {
+            out.push(last.to_string());
+        }
+    }
+    if words.len() >= 3 && is_org_head(last) {
+        let body = words.get(..words.len() - 1).unwrap_or_default();
+        if !body.last().is_some_and(connector) && !body.iter().any(|w| is_org_head(w)) {
+            out.push(body.join(" "));
+        }
+    }
+    if CLUB_WORDS.contains(&last) && !words.iter().any(connector) {
+        out.push(last.to_string());
+    }
+    out
+}
+
+/// Last words of sports clubs' names that stand for the club alone ("Rovers
+/// would be docked 15 points").
+const CLUB_WORDS: &[&str] = &[
+    "Albion",
+    "Athletic",
+    "Hotspur",
+    "Rangers",
+    "Rovers",
+    "Thistle",
+    "United",
+    "Wanderers",
+];
 
 /// Finds the article's names in its headline and headings by their text: there
 /// capitals prove nothing, but a name the body uses is still that name. In an
@@ -754,4 +915,71 @@ fn finish(text: &str, mut drafts: Vec<Draft>) -> Vec<Entity> {
 fn links_to_country(d: &Draft) -> bool {
     d.country.is_some()
         && (d.kind == EntityKind::Group || d.kind == EntityKind::Place && d.government)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract_entities, parse_article, ArticleMeta, Entity, EntityKind};
+
+    fn entities(text: &str) -> Vec<Entity> {
+        let article = parse_article(text, &ArticleMeta::default()).unwrap();
+        extract_entities(&article)
+    }
+
+    /// The kinds of the mentions whose text is `surface`.
+    fn kinds_of(es: &[Entity], surface: &str) -> Vec<EntityKind> {
+        es.iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (e.kind, m)))
+            .filter(|(_, m)| m.text == surface)
+            .map(|(k, _)| k)
+            .collect()
+    }
+
+    #[test]
+    fn a_guess_yields_to_the_same_name_typed_surely() {
+        let es = entities(
+            "Port deal signed\n\nGuards from the security firm Sable Crest left the port on Monday. \
+             Sable Crest did not comment.",
+        );
+        assert_eq!(
+            kinds_of(&es, "Sable Crest"),
+            [EntityKind::Organization, EntityKind::Organization]
+        );
+    }
+
+    #[test]
+    fn coordinated_body_names_are_one_mention() {
+        let es = entities(
+            "Grocer sold\n\nThe bakery chain Hollis and Marsh was founded by Anna Hollis. \
+             Rivals of Hollis and Marsh said little. Hollis and Marsh has 40 shops.",
+        );
+        let body = es.iter().find(|e| e.name == "Hollis and Marsh").unwrap();
+        assert_eq!(body.kind, EntityKind::Organization);
+        assert_eq!(body.mentions.len(), 3);
+        assert!(es
+            .iter()
+            .any(|e| e.name == "Anna Hollis" && e.kind == EntityKind::Person));
+    }
+
+    #[test]
+    fn short_forms_of_bodies() {
+        let es = entities(
+            "Cycling news\n\nThe rider left Team Corvara-Sud on Monday. \
+             Officials said Corvara-Sud had suspended him. \
+             Shares of Tamsin Lines rose, and Tamsin shareholders cheered.",
+        );
+        let team = es.iter().find(|e| e.name == "Team Corvara-Sud").unwrap();
+        assert_eq!(team.mentions.len(), 2);
+        let lines = es.iter().find(|e| e.name == "Tamsin Lines").unwrap();
+        assert_eq!(lines.mentions.len(), 2);
+    }
+
+    #[test]
+    fn places_listed_together() {
+        let es = entities(
+            "Storm news\n\nThe storm hit farms in Ontario, Wexbury and Tallowmere on Monday.",
+        );
+        assert_eq!(kinds_of(&es, "Wexbury"), [EntityKind::Place]);
+        assert_eq!(kinds_of(&es, "Tallowmere"), [EntityKind::Place]);
+    }
 }
