@@ -108,14 +108,19 @@ impl Repeats {
 
 /// A hash per word of a text, case-folded, computed without allocating.
 fn words(text: &str) -> Vec<u64> {
-    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut hash = SEED;
+    let mut word = WordHash::default();
     let mut in_word = false;
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        // ASCII byte by byte; other characters decoded.
+        if b.is_ascii_alphanumeric() {
+            word.push_ascii(b.to_ascii_lowercase());
+            in_word = true;
+            at += 1;
+            continue;
+        }
+        // Other characters decoded.
         let (c, len) = if b.is_ascii() {
             (char::from(b), 1)
         } else {
@@ -125,24 +130,73 @@ fn words(text: &str) -> Vec<u64> {
             }
         };
         at += len;
-        if c.is_ascii_alphanumeric() {
-            hash = mix(hash, u64::from(c.to_ascii_lowercase()));
-            in_word = true;
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+        if !c.is_ascii() && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
-                hash = mix(hash, u64::from(u32::from(lower)));
+                word.push_char(lower);
             }
             in_word = true;
         } else if in_word {
-            out.push(hash);
-            hash = SEED;
+            out.push(word.finish());
+            word = WordHash::default();
             in_word = false;
         }
     }
     if in_word {
-        out.push(hash);
+        out.push(word.finish());
     }
     out
+}
+
+/// The hash of one word, fed its lower-cased characters. ASCII letters are
+/// packed eight to a block and each block mixed once, which keeps the hash off
+/// a multiplication per byte.
+struct WordHash {
+    hash: u64,
+    block: u64,
+    filled: u32,
+}
+
+impl Default for WordHash {
+    fn default() -> WordHash {
+        WordHash {
+            hash: 0xcbf2_9ce4_8422_2325,
+            block: 0,
+            filled: 0,
+        }
+    }
+}
+
+impl WordHash {
+    fn push_ascii(&mut self, b: u8) {
+        self.block = (self.block << 8) | u64::from(b);
+        self.filled += 1;
+        if self.filled == 8 {
+            self.flush();
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.push_ascii(c as u8);
+        } else {
+            self.flush();
+            self.hash = mix(self.hash, u64::from(u32::from(c)) | 1 << 40);
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.filled > 0 {
+            // The count keeps "a" + "bc" apart from "ab" + "c".
+            self.hash = mix(self.hash, self.block ^ u64::from(self.filled) << 60);
+            self.block = 0;
+            self.filled = 0;
+        }
+    }
+
+    fn finish(mut self) -> u64 {
+        self.flush();
+        self.hash
+    }
 }
 
 /// The distinct hashed word pairs (or the words themselves in a short text).
