@@ -626,11 +626,13 @@ fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize
         let inside = tokens
             .get(k - 1)
             .and_then(|t| ctx.index.at(t.span))
-            .and_then(|e| ctx.entities.get(e))
-            .filter(|e| e.kind == EntityKind::Person);
-        if let Some(person) = inside {
+            .and_then(|e| ctx.entities.get(e));
+        if let Some(person) = inside.filter(|e| e.kind == EntityKind::Person) {
             return Some(actor_of(person));
         }
+        // "The national federation, Athletics Kenya, said": a body named in
+        // the commas after a description speaks, unless a name stands first.
+        let named_body = inside.filter(|e| e.kind == EntityKind::Organization);
         // ", said Defense Minister NAME": inverted after a clause.
         // Only verbs without an object of their own ("told Reuters" names
         // the listener, not the speaker).
@@ -659,8 +661,12 @@ fn subject_before(ctx: &Context<'_>, tokens: &[crate::entity::Token], cue: usize
                 return Some(actor);
             }
         }
-        if let Some(actor) = before_apposition(ctx, tokens, k - 1) {
-            return Some(actor);
+        let before = before_apposition(ctx, tokens, k - 1);
+        match (before, named_body) {
+            (Some(actor), _) if actor.entity.is_some() => return Some(actor),
+            (_, Some(body)) => return Some(actor_of(body)),
+            (Some(actor), None) => return Some(actor),
+            (None, None) => {}
         }
     }
     if let Some(actor) = head_before_preposition(ctx, tokens, k - 1) {
@@ -1571,6 +1577,17 @@ mod tests {
         assert_eq!(speaker(&cs[0]), Some("Wi Sun-lac"));
         assert_eq!(cs[0].quote.as_deref(), Some("We are partners. We stay so"));
         assert_eq!(speaker(&cs[1]), Some("Wi Sun-lac"));
+    }
+
+    #[test]
+    fn body_named_in_an_apposition_speaks() {
+        let cs = claims("The national federation, Rift Valley Athletics Union, said the tests were clean.\nOmar Haddad, a coach at Nairobi Harriers Club, said the team would appeal.");
+        assert_eq!(
+            speaker(&cs[0]),
+            Some("Rift Valley Athletics Union"),
+            "{cs:#?}"
+        );
+        assert_eq!(speaker(&cs[1]), Some("Omar Haddad"), "{cs:#?}");
     }
 
     #[test]
