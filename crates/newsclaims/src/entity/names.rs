@@ -433,7 +433,7 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
     let mut end = start;
     while end < s.tokens.len() && end - start < MAX_RUN_WORDS {
         if let Some((hit, _)) = s.hit_at(end) {
-            if end > start && !s.tokens.get(end).is_some_and(|t| t.joined) {
+            if end > start && !continues_run(s, end) {
                 break;
             }
             // Take the whole listed name, lower-case words included.
@@ -452,7 +452,7 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
         }
         let word = s.word(end);
         let token = s.tokens.get(end);
-        if s.is_taken(end) || (end > start && !token.is_some_and(|t| t.joined)) {
+        if s.is_taken(end) || (end > start && !continues_run(s, end)) {
             break;
         }
         let name_word = is_capitalised(word) && !is_pronoun_i(word) || is_prefixed_name(word);
@@ -479,6 +479,14 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
         }
     }
     (start, end)
+}
+
+/// Whether token `k` goes on with the run before it: only spaces between, or
+/// a possessive the run was allowed to take ("National People’s Congress":
+/// the run stops at a possessive unless an organisation head follows).
+fn continues_run(s: &Sentence<'_>, k: usize) -> bool {
+    s.tokens.get(k).is_some_and(|t| t.joined)
+        || k > 0 && s.tokens.get(k - 1).is_some_and(|t| t.possessive)
 }
 
 fn is_pronoun_i(word: &str) -> bool {
@@ -1665,6 +1673,18 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&n("Wi", None, Some("ambassador"))), "{got:?}");
+    }
+
+    #[test]
+    fn possessives_inside_bodies_names() {
+        let got = names("Delegates of the National People\u{2019}s Congress met the Ombudsman's Office, and Kenya\u{2019}s envoy left.");
+        for body in ["National People\u{2019}s Congress", "Ombudsman's Office"] {
+            assert!(
+                got.contains(&n(body, Some(EntityKind::Organization), None)),
+                "{got:?}"
+            );
+        }
+        assert!(got.iter().all(|c| c.0 != "Kenya\u{2019}s envoy"), "{got:?}");
     }
 
     #[test]
