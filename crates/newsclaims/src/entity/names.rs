@@ -462,7 +462,12 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
             end > start && COMPANY_HEADS.contains(&s.word(end - 1)) && s.hit_at(end + 1).is_some();
         let connector =
             matches!(word, "of" | "for" | "on") && org_so_far(s, start, end) && !modifier;
-        let and_org = word == "and" && end > start && and_continues_org(s, end);
+        // "Defense Minister X and Chinese Politburo member Y": a titled person
+        // before "and" is not half of a body's name.
+        let and_org = word == "and"
+            && end > start
+            && and_continues_org(s, end)
+            && !has_title(s, gaz, start, end);
         let inner = particles_then_name(s, gaz, end)
             || end > start
                 && (connector || and_org)
@@ -1070,6 +1075,62 @@ fn strong_person_evidence(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: 
         || s.word(end) == "who"
         || age_after(s, end)
         || role_apposition_before(s, gaz, start)
+        || kin_around(s, start, end)
+}
+
+/// Words for family members, which only people have.
+const KIN: &[&str] = &[
+    "aunt",
+    "brother",
+    "brothers",
+    "cousin",
+    "daughter",
+    "daughters",
+    "father",
+    "fiance",
+    "fiancee",
+    "fianc\u{e9}",
+    "fianc\u{e9}e",
+    "grandchild",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "sister",
+    "sisters",
+    "son",
+    "sons",
+    "stepdaughter",
+    "stepfather",
+    "stepmother",
+    "stepson",
+    "uncle",
+    "widow",
+    "widower",
+    "wife",
+];
+
+crate::lexicon::word_set!(
+    /// [`KIN`] as a set.
+    KIN_SET = folded(KIN)
+);
+
+/// A family word next to the name: "his son Mao Anying", "Mao Zedong’s eldest
+/// son".
+fn kin_around(s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    let before = start > 0
+        && s.tokens.get(start).is_some_and(|t| t.joined)
+        && KIN_SET.contains(s.word(start - 1));
+    let after = s
+        .tokens
+        .get(end.wrapping_sub(1))
+        .is_some_and(|t| t.possessive)
+        && (end..(end + 2).min(s.tokens.len())).any(|k| KIN_SET.contains(s.word(k)));
+    before || after
 }
 
 /// Evidence for a person that bodies and places share often enough to be
@@ -1673,6 +1734,31 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&n("Wi", None, Some("ambassador"))), "{got:?}");
+    }
+
+    #[test]
+    fn family_words_make_people() {
+        let got = names(
+            "They visited the grave of Dorvak Teln\u{2019}s eldest son Dorvak Amsel on Monday.",
+        );
+        for person in ["Dorvak Teln", "Dorvak Amsel"] {
+            assert!(
+                got.iter()
+                    .any(|c| c.0 == person && c.1 == Some(EntityKind::Person)),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_titled_person_is_not_half_of_a_body() {
+        let got = names("Defense Minister Omar Haddad and Chinese Politburo member Li Wei met.");
+        assert!(
+            got.iter()
+                .any(|c| c.0 == "Omar Haddad" && c.1 == Some(EntityKind::Person)),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|c| !c.0.contains(" and ")), "{got:?}");
     }
 
     #[test]

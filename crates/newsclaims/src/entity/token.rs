@@ -90,18 +90,28 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         let word_ends_s = sentence
             .get(start..end)
             .is_some_and(|w| w.ends_with('s') && w.len() > 2);
+        // Before a lower-case word ("the States’ influence") the apostrophe
+        // only marks a possessive, which is left out of the word.
+        let mut possessive = false;
+        let mut skip = 0;
         for apostrophe in ['\'', '\u{2019}'] {
+            let after = tail.get(apostrophe.len_utf8()..);
             if word_ends_s
                 && tail.starts_with(apostrophe)
-                && tail
-                    .get(apostrophe.len_utf8()..)
-                    .is_some_and(|r| r.starts_with(' '))
+                && after.is_some_and(|r| r.starts_with(' '))
             {
-                end += apostrophe.len_utf8();
+                let name_follows = after
+                    .and_then(|r| r.trim_start().chars().next())
+                    .is_some_and(char::is_uppercase);
+                if name_follows {
+                    end += apostrophe.len_utf8();
+                } else {
+                    possessive = true;
+                    skip = apostrophe.len_utf8();
+                }
             }
         }
-        pos = end;
-        let mut possessive = false;
+        pos = end + skip;
         let rest = sentence.get(end..).unwrap_or("");
         for apostrophe in ["'s", "\u{2019}s"] {
             if rest.starts_with(apostrophe)
@@ -195,6 +205,22 @@ mod tests {
         assert_eq!(
             words("the U.N. said"),
             [("the", false), ("U.N.", false), ("said", false)]
+        );
+    }
+
+    #[test]
+    fn plural_possessives() {
+        assert_eq!(
+            words("the States\u{2019} influence and the Workers\u{2019} Party"),
+            [
+                ("the", false),
+                ("States", true),
+                ("influence", false),
+                ("and", false),
+                ("the", false),
+                ("Workers\u{2019}", false),
+                ("Party", false),
+            ]
         );
     }
 
