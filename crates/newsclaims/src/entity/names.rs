@@ -1682,7 +1682,8 @@ mod tests {
     use super::super::token::tokenize;
     use super::*;
 
-    fn names(text: &str) -> Vec<(String, Option<EntityKind>, Option<String>)> {
+    /// The candidates of `text` read as one sentence.
+    fn candidates(text: &str) -> Vec<Candidate> {
         let span = Span::new(0, text.len());
         let tokens = tokenize(text, span);
         let hits = Gazetteer::get().find_all(text);
@@ -1694,9 +1695,26 @@ mod tests {
             weak: false,
         };
         find_names(&s)
+    }
+
+    fn names(text: &str) -> Vec<(String, Option<EntityKind>, Option<String>)> {
+        candidates(text)
             .into_iter()
             .map(|c| (text[c.span.range()].to_string(), c.kind, c.role))
             .collect()
+    }
+
+    /// Fails unless `got` holds `text` as a name of `kind` with no role.
+    #[track_caller]
+    fn assert_found(
+        got: &[(String, Option<EntityKind>, Option<String>)],
+        text: &str,
+        kind: EntityKind,
+    ) {
+        assert!(
+            got.contains(&n(text, Some(kind), None)),
+            "{text} as {kind:?} not in {got:?}"
+        );
     }
 
     fn n(
@@ -1765,10 +1783,7 @@ mod tests {
     fn possessives_inside_bodies_names() {
         let got = names("Delegates of the National People\u{2019}s Congress met the Ombudsman's Office, and Kenya\u{2019}s envoy left.");
         for body in ["National People\u{2019}s Congress", "Ombudsman's Office"] {
-            assert!(
-                got.contains(&n(body, Some(EntityKind::Organization), None)),
-                "{got:?}"
-            );
+            assert_found(&got, body, EntityKind::Organization);
         }
         assert!(got.iter().all(|c| c.0 != "Kenya\u{2019}s envoy"), "{got:?}");
     }
@@ -1776,26 +1791,9 @@ mod tests {
     #[test]
     fn organisations_by_shape_and_cue() {
         let got = names("The U.N. Security Council, the Russian Defense Ministry and advocacy group Open Doors met, as did the firm Umbra.");
-        assert!(
-            got.contains(&n(
-                "U.N. Security Council",
-                Some(EntityKind::Organization),
-                None
-            )),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&n(
-                "Russian Defense Ministry",
-                Some(EntityKind::Organization),
-                None
-            )),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&n("Open Doors", Some(EntityKind::Organization), None)),
-            "{got:?}"
-        );
+        assert_found(&got, "U.N. Security Council", EntityKind::Organization);
+        assert_found(&got, "Russian Defense Ministry", EntityKind::Organization);
+        assert_found(&got, "Open Doors", EntityKind::Organization);
         // A lone word after a cue waits for the article's bodies ("Umbra
         // Holdings"), then becomes an organisation of its own.
         assert!(got.contains(&n("Umbra", None, None)), "{got:?}");
@@ -1804,17 +1802,7 @@ mod tests {
 
     /// Whether the candidate `word` of `text` carries an organisation cue.
     fn cue_of(text: &str, word: &str) -> bool {
-        let span = Span::new(0, text.len());
-        let tokens = tokenize(text, span);
-        let hits = Gazetteer::get().find_all(text);
-        let s = Sentence {
-            text,
-            tokens: &tokens,
-            hits: &hits,
-            taken: &[],
-            weak: false,
-        };
-        find_names(&s)
+        candidates(text)
             .iter()
             .any(|c| &text[c.span.range()] == word && c.org_cue)
     }
@@ -1830,14 +1818,8 @@ mod tests {
                 Some("previous South Korean ambassador to Russia")
             )
         );
-        assert!(
-            got.contains(&n("Korean War", Some(EntityKind::Event), None)),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&n("Second Thomas Shoal", Some(EntityKind::Place), None)),
-            "{got:?}"
-        );
+        assert_found(&got, "Korean War", EntityKind::Event);
+        assert_found(&got, "Second Thomas Shoal", EntityKind::Place);
     }
 
     #[test]
@@ -1849,10 +1831,7 @@ mod tests {
     #[test]
     fn body_before_a_company_title() {
         let got = names("Later, Marlow Freight Chief Executive Dana Okoro spoke.");
-        assert!(
-            got.contains(&n("Marlow Freight", Some(EntityKind::Organization), None)),
-            "{got:?}"
-        );
+        assert_found(&got, "Marlow Freight", EntityKind::Organization);
         assert!(
             got.iter()
                 .any(|c| c.0 == "Dana Okoro" && c.1 == Some(EntityKind::Person)),
@@ -1867,10 +1846,7 @@ mod tests {
     fn bodies_named_with_places() {
         let got = names("Figures from Statistics Norway and U.S. Forces Japan arrived.");
         for body in ["Statistics Norway", "U.S. Forces Japan"] {
-            assert!(
-                got.contains(&n(body, Some(EntityKind::Organization), None)),
-                "{got:?}"
-            );
+            assert_found(&got, body, EntityKind::Organization);
         }
         let got = names("Rain fell over Northern Italy for days.");
         assert!(
@@ -1885,31 +1861,19 @@ mod tests {
             "It hired Brandt Cole and Ostrava Partners before the Water and Land Tribunal ruled.",
         );
         for body in ["Brandt Cole", "Ostrava Partners", "Water and Land Tribunal"] {
-            assert!(
-                got.contains(&n(body, Some(EntityKind::Organization), None)),
-                "{got:?}"
-            );
+            assert_found(&got, body, EntityKind::Organization);
         }
         let got = names("It bought the bakery chain Hollis and Marsh last year.");
-        assert!(
-            got.contains(&n("Hollis and Marsh", Some(EntityKind::Organization), None)),
-            "{got:?}"
-        );
+        assert_found(&got, "Hollis and Marsh", EntityKind::Organization);
     }
 
     #[test]
     fn context_weighs_against_a_listed_given_name() {
         // "Sable" is a listed given name; the article and "which" say otherwise.
         let got = names("Guards from Sable Crest, which runs the depots, left.");
-        assert!(
-            got.contains(&n("Sable Crest", Some(EntityKind::Organization), None)),
-            "{got:?}"
-        );
+        assert_found(&got, "Sable Crest", EntityKind::Organization);
         let got = names("Farmers near Sierra Vista said the harvest failed.");
-        assert!(
-            got.contains(&n("Sierra Vista", Some(EntityKind::Place), None)),
-            "{got:?}"
-        );
+        assert_found(&got, "Sierra Vista", EntityKind::Place);
         let got = names("It was a blow for the Grant Holloway Trustees, added one.");
         assert!(
             got.iter().all(|c| c.1 != Some(EntityKind::Person)),
@@ -1920,13 +1884,7 @@ mod tests {
     #[test]
     fn events_by_the_noun_after_them() {
         let got = names("Fans recalled the Marisol Gate scandal and the Ebola epidemic.");
-        assert!(
-            got.contains(&n("Marisol Gate", Some(EntityKind::Event), None)),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&n("Ebola epidemic", Some(EntityKind::Event), None)),
-            "{got:?}"
-        );
+        assert_found(&got, "Marisol Gate", EntityKind::Event);
+        assert_found(&got, "Ebola epidemic", EntityKind::Event);
     }
 }
