@@ -748,6 +748,21 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
             c.org_cue = true;
             return vec![c];
         }
+        // "Russian Wagner mercenaries": typed by a cue, not by a head word, a
+        // leading demonym says whose body it is and is not part of its name
+        // (unlike "Russian Defense Ministry").
+        if !heads.contains(&last) {
+            if let Some(split) = demonym_prefix(s, start, end) {
+                let (Some(&(hit, entry)), Some(rest)) = (s.hit_at(start), s.span(split, end))
+                else {
+                    return vec![Candidate::new(span, Some(EntityKind::Organization))];
+                };
+                return vec![
+                    Candidate::from_entry(hit, entry),
+                    Candidate::new(rest, Some(EntityKind::Organization)),
+                ];
+            }
+        }
         return vec![Candidate::new(span, Some(EntityKind::Organization))];
     }
     if let Some(c) = event_by_cue(s, start, end) {
@@ -1036,6 +1051,17 @@ fn type_person_shaped(
     c.guess = guess;
     c.role = role.filter(|_| kind == EntityKind::Person);
     c
+}
+
+/// Where the rest of the run starts when it opens with a listed demonym
+/// ("Russian" in "Russian Wagner") and goes on past it.
+fn demonym_prefix(s: &Sentence<'_>, start: usize, end: usize) -> Option<usize> {
+    let (hit, entry) = s.hit_at(start)?;
+    if entry.kind != EntityKind::Group || entry.country.is_none() {
+        return None;
+    }
+    let split = (start..end).find(|&k| s.tokens.get(k).is_some_and(|t| t.span.start >= hit.end))?;
+    (split > start && split < end).then_some(split)
 }
 
 /// Whether something beyond capitals says `start..end` names a person: an
@@ -1752,6 +1778,15 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&n("Wi", None, Some("ambassador"))), "{got:?}");
+    }
+
+    #[test]
+    fn a_demonym_before_a_body_named_by_a_cue_is_split_off() {
+        let got =
+            names("Arms went to the Russian Wagner mercenaries and the Chinese Communist Party.");
+        assert_found(&got, "Russian", EntityKind::Group);
+        assert_found(&got, "Wagner", EntityKind::Organization);
+        assert_found(&got, "Chinese Communist Party", EntityKind::Organization);
     }
 
     #[test]
