@@ -60,12 +60,14 @@ fn alternatives() -> [String; 8] {
     let (num, words, scale) = (NUM, WORDS, SCALE);
     [
         format!(
-            r"(?:US\s?|A|C|HK|NZ)?[$€£¥₩₫]\s?(?:{num}){scale}?
-              |(?:{num}){scale}?\s(?:dollars|euros|pounds|yuan|yen|won|rupees|dong|pesos|rubles|roubles|francs)(?-u:\b)"
+            r"(?:US\s?|A|C|HK|NZ|R)?[$€£¥₩₫₹₦]\s?(?:{num}){scale}?
+              |(?-u:\b)(?:KSh|Ksh|Rs\.?)\s?(?:{num}){scale}?
+              |(?-u:\b)R(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{scale}?|\d+(?:\.\d+)?{scale})
+              |(?:{num}){scale}?\s(?:dollars|euros|pounds|yuan|yen|won|rupees|dong|pesos|rubles|roubles|francs|rand|reais|shillings|naira|rupiah|baht|lira|kroner|kronor|zlotys|bolivianos|soles|dirhams|riyals|dinars)(?-u:\b)"
         ),
         format!(r"(?:{num})\s?(?:%|percent(?-u:\b)|per\scent(?-u:\b)|percentage\spoints?(?-u:\b))"),
         format!(
-            r"(?:{num})\s?(?:square\s)?(?:nautical\smiles|km/h|km|kilometers|kilometres|miles|meters|metres|tons|tonnes|kg|kilograms|hectares|acres|barrels|feet|mph|degrees)(?-u:\b)"
+            r"(?:{num})\s?(?:square\s)?(?:nautical\smiles|km/h|km|kilometers|kilometres|miles|meters|metres|tons|tonnes|kg|kilograms|hectares|acres|barrels|feet|mph|degrees)(?-u:\b)(?:\s(?:Celsius|Fahrenheit)(?-u:\b))?"
         ),
         format!(r"(?-u:\b)(?:{num}|{words})\stimes(?-u:\b)|(?-u:\b)(?:once|twice)(?-u:\b)"),
         r"(?-u:\b)(?:hundreds|thousands|tens|millions|billions|dozens)(?:\sof\s(?:thousands|millions|billions))?(?-u:\b)".to_string(),
@@ -161,6 +163,18 @@ fn counts_something(sentence: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
+    // "Adeyemi, 31, said": an age in commas after a name.
+    let age = before.ends_with(", ")
+        && before
+            .trim_end_matches(", ")
+            .ends_with(|c: char| c.is_alphabetic())
+        && after.starts_with([',', ')'])
+        && sentence
+            .get(start..end)
+            .is_some_and(|n| n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+    if age {
+        return true;
+    }
     let next = after.trim_start_matches(' ');
     // "12 Chinese coast guard boats": one capitalised adjective may stand
     // between the number and its lower-case noun.
@@ -250,6 +264,29 @@ mod tests {
                 ("70th", Some(70.0)),
                 ("12", Some(12.0)),
                 ("five", Some(5.0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn money_in_rand_rupees_and_shillings_and_ages() {
+        assert_eq!(
+            found("a fine of R1.9 billion, R350,000 in costs, KSh 350 million and R$85 million"),
+            [
+                ("R1.9 billion", Some(1.9e9)),
+                ("R350,000", Some(350_000.0)),
+                ("KSh 350 million", Some(3.5e8)),
+                ("R$85 million", Some(8.5e7)),
+            ]
+        );
+        // A bare "R2" is a name (a model, a road), not money.
+        assert!(found("the R2 motorway").is_empty());
+        assert_eq!(found("Adeyemi, 31, said so."), [("31", Some(31.0))]);
+        assert_eq!(
+            found("It cost 500 bolivianos as it warmed 1.5 degrees Celsius."),
+            [
+                ("500 bolivianos", Some(500.0)),
+                ("1.5 degrees Celsius", Some(1.5))
             ]
         );
     }
