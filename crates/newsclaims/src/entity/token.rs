@@ -67,7 +67,16 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             let is_possessive = matches!(d, '\'' | '\u{2019}')
                 && matches!(after, Some('s'))
                 && !char_at(sentence, j + d.len_utf8() + 1).is_some_and(char::is_alphanumeric);
-            if matches!(d, '-' | '\'' | '\u{2019}') && next_alnum && !is_possessive {
+            // "Cold War-era", "Kremlin-backed": a capitalised word and a
+            // compound suffix are two words, so the name ends at the hyphen.
+            let suffix = d == '-'
+                && sentence
+                    .get(start..end)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+                && sentence
+                    .get(j + 1..)
+                    .is_some_and(|rest| COMPOUND_SUFFIXES.contains(leading_word(rest)));
+            if matches!(d, '-' | '\'' | '\u{2019}') && next_alnum && !is_possessive && !suffix {
                 end = j + d.len_utf8();
                 continue;
             }
@@ -132,6 +141,27 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         });
         gap_is_space = !possessive;
     }
+}
+
+crate::lexicon::word_set!(
+    /// Lower-case words that follow a name after a hyphen to make an
+    /// adjective ("U.S.-based", "Soviet-era"), unlike the second half of a
+    /// given name ("Sun-lac").
+    COMPOUND_SUFFIXES = folded(&[
+        "aligned", "allied", "backed", "based", "born", "bound", "brokered", "built", "class",
+        "controlled", "dominated", "era", "funded", "held", "inspired", "led", "level", "linked",
+        "made", "occupied", "owned", "register", "registered", "related", "run", "sponsored",
+        "style", "supported", "themed", "wide",
+    ])
+);
+
+/// The run of letters at the start of `s`.
+fn leading_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    s.get(..end).unwrap_or("")
 }
 
 /// The character at byte `at` of `s`, if `at` is a char boundary inside it.
@@ -205,6 +235,26 @@ mod tests {
         assert_eq!(
             words("the U.N. said"),
             [("the", false), ("U.N.", false), ("said", false)]
+        );
+    }
+
+    #[test]
+    fn compound_suffixes_end_a_name() {
+        assert_eq!(
+            words("a Cold War-era pact, U.S.-based firms and Wi Sun-lac"),
+            [
+                ("a", false),
+                ("Cold", false),
+                ("War", false),
+                ("era", false),
+                ("pact", false),
+                ("U.S.", false),
+                ("based", false),
+                ("firms", false),
+                ("and", false),
+                ("Wi", false),
+                ("Sun-lac", false),
+            ]
         );
     }
 
