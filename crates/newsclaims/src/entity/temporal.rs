@@ -70,9 +70,11 @@ fn anchored_alternatives() -> &'static [Regex] {
 /// small pattern may match: the whole pattern is asked then.
 fn groups_of<'s>(sentence: &'s str, at: regex::Match<'s>) -> Option<regex::Captures<'s>> {
     let found = at.as_str();
+    // Asking for groups allocates: ask only the alternative that matches.
     anchored_alternatives()
         .iter()
-        .find_map(|re| re.captures(found))
+        .find(|re| re.is_match(found))
+        .and_then(|re| re.captures(found))
         .or_else(|| regex()?.captures_at(sentence, at.start()))
 }
 
