@@ -1363,8 +1363,10 @@ fn place_tail_body(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) 
     let tail_is_place = s
         .hit_at(k)
         .is_some_and(|(hit, e)| e.kind == EntityKind::Place && hit.end == run.end);
+    // An East Asian family name first makes a person ("Tran Quoc Vinh").
     tail_is_place
         && !gaz.is_first_name(s.word(start))
+        && !gaz.is_surname(s.word(start))
         && (start..k).all(|j| {
             let w = s.word(j);
             is_capitalised(w)
@@ -1684,9 +1686,12 @@ fn person_shaped(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) ->
         return false;
     }
     let mut all_caps = true;
+    // After an East Asian family name, a word that is also a place ("Vinh" in
+    // "Tran Quoc Vinh") is part of the given name.
+    let family_first = gaz.is_surname(s.word(start));
     for k in start..end {
         let word = s.word(k);
-        if s.hit_at(k).is_some() && !gaz.is_first_name(word) {
+        if s.hit_at(k).is_some() && !gaz.is_first_name(word) && !(family_first && k > start) {
             return false;
         }
         if !is_all_caps(word) {
@@ -1787,6 +1792,13 @@ mod tests {
         assert_found(&got, "Russian", EntityKind::Group);
         assert_found(&got, "Wagner", EntityKind::Organization);
         assert_found(&got, "Chinese Communist Party", EntityKind::Organization);
+    }
+
+    #[test]
+    fn a_family_name_before_a_place_word_is_a_person() {
+        let got = names("Officials said Tran Quoc Vinh visited Hanoi.");
+        assert_found(&got, "Tran Quoc Vinh", EntityKind::Person);
+        assert_found(&got, "Hanoi", EntityKind::Place);
     }
 
     #[test]
