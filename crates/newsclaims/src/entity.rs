@@ -55,10 +55,14 @@ pub fn extract_entities(article: &Article) -> Vec<Entity> {
             .and_then(|k| weak_blocks.get(k))
             .is_some_and(|b| b.contains(sentence));
         let piece = text.get(sentence.range()).unwrap_or("");
-        let dates = temporal::find_dates(text, sentence, published);
+        let first_date = found.dates.len();
+        temporal::find_dates_into(text, sentence, published, &mut found.dates);
         taken.clear();
+        let dates = found.dates.get(first_date..).unwrap_or_default();
         taken.extend(dates.iter().map(|d| d.span));
-        let quantities = quantity::find_quantities(text, sentence, &taken);
+        let first_quantity = found.quantities.len();
+        quantity::find_quantities_into(text, sentence, &taken, &mut found.quantities);
+        let quantities = found.quantities.get(first_quantity..).unwrap_or_default();
         taken.extend(quantities.iter().map(|q| q.span));
         // Quantities never overlap dates (they skip them), so sorted is disjoint.
         taken.sort_unstable();
@@ -76,8 +80,6 @@ pub fn extract_entities(article: &Article) -> Vec<Entity> {
             weak,
         };
         found.names.extend(names::find_names(&view));
-        found.dates.extend(dates);
-        found.quantities.extend(quantities);
     }
     found.names.extend(field_names(article, gaz));
     found.weak_spans = weak_blocks;

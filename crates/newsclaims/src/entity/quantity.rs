@@ -53,7 +53,7 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 const WORDS: &str = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen";
-const SCALE: &str = r"(?:\s?(?:million|billion|trillion|bn|mn|m)(?-u:\b))";
+const SCALE: &str = r"(?:\s?(?:million|billion|trillion|bn|mn|m|crore|lakh)(?-u:\b))";
 
 /// The alternatives of the quantity pattern, in order of preference.
 fn alternatives() -> [String; 8] {
@@ -67,7 +67,7 @@ fn alternatives() -> [String; 8] {
         ),
         format!(r"(?:{num})\s?(?:%|percent(?-u:\b)|per\scent(?-u:\b)|percentage\spoints?(?-u:\b))"),
         format!(
-            r"(?:{num})\s?(?:square\s)?(?:nautical\smiles|km/h|km|kilometers|kilometres|miles|meters|metres|tons|tonnes|kg|kilograms|hectares|acres|barrels|feet|mph|degrees)(?-u:\b)(?:\s(?:Celsius|Fahrenheit)(?-u:\b))?"
+            r"(?:{num})\s?(?:square\s)?(?:nautical\smiles|km/h|km|kilometers|kilometres|miles|meters|metres|tons|tonnes|kg|kilograms|hectares|acres|barrels|feet|mph|degrees)(?-u:\b)(?:\s(?:Celsius|Fahrenheit)(?-u:\b))?(?:\s(?:per|an?)\s(?:hour|day|week|month|year|second)(?-u:\b))?"
         ),
         format!(r"(?-u:\b)(?:{num}|{words})\stimes(?-u:\b)|(?-u:\b)(?:once|twice)(?-u:\b)"),
         r"(?-u:\b)(?:hundreds|thousands|tens|millions|billions|dozens)(?:\sof\s(?:thousands|millions|billions))?(?-u:\b)".to_string(),
@@ -103,29 +103,27 @@ fn is_count(found: &str) -> bool {
     .is_some_and(|re| re.is_match(found))
 }
 
-/// Whether a match is a vague amount, a multiplier or a fraction, the
-/// alternatives that could be a capitalised heading word ("Tens", "Twice").
-fn is_word_amount(found: &str) -> bool {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        let [_, _, _, times, vague, fraction, _, _] = alternatives();
-        Regex::new(&format!(
-            r"(?xi)^(?:(?:{times})|(?:{vague})|(?:{fraction}))$"
-        ))
-        .ok()
-    })
-    .as_ref()
-    .is_some_and(|re| re.is_match(found))
-}
-
 /// Finds the quantities in the sentence `span` of `text`, leaving out the
 /// spans in `taken` (dates found before).
+#[cfg(test)]
 pub(crate) fn find_quantities(text: &str, span: Span, taken: &[Span]) -> Vec<FoundQuantity> {
+    let mut out = Vec::new();
+    find_quantities_into(text, span, taken, &mut out);
+    out
+}
+
+/// Appends the quantities in the sentence `span` of `text`, leaving out the
+/// spans in `taken` (dates found before), to `out`.
+pub(crate) fn find_quantities_into(
+    text: &str,
+    span: Span,
+    taken: &[Span],
+    out: &mut Vec<FoundQuantity>,
+) {
     let Some(re) = regex() else {
-        return Vec::new();
+        return;
     };
     let sentence = text.get(span.range()).unwrap_or("");
-    let mut out = Vec::new();
     for whole in re.find_iter(sentence) {
         let found = Span::new(span.start + whole.start(), span.start + whole.end());
         if taken
@@ -138,8 +136,7 @@ pub(crate) fn find_quantities(text: &str, span: Span, taken: &[Span]) -> Vec<Fou
         if is_count(text) && !counts_something(sentence, whole.start(), whole.end()) {
             continue;
         }
-        // Lower case only: "Tens" opening a heading is not an amount.
-        if whole.start() == 0 && text.starts_with(char::is_uppercase) && is_word_amount(text) {
+        if !multiplies(text, sentence.get(whole.end()..).unwrap_or("")) {
             continue;
         }
         out.push(FoundQuantity {
@@ -147,7 +144,6 @@ pub(crate) fn find_quantities(text: &str, span: Span, taken: &[Span]) -> Vec<Fou
             value: value_of(text),
         });
     }
-    out
 }
 
 /// Whether a bare number counts something: a lower-case word follows it, and it
@@ -175,7 +171,33 @@ fn counts_something(sentence: &str, start: usize, end: usize) -> bool {
     if age {
         return true;
     }
+    // "11,000", "9,800": a number written with thousands separators counts
+    // something whatever follows it.
+    if sentence
+        .get(start..end)
+        .is_some_and(|n| n.contains(',') && n.bytes().all(|b| b.is_ascii_digit() || b == b','))
+    {
+        return true;
+    }
+    // "a 142-page judgment", "a 71-year-old farmer": a number in a compound
+    // adjective.
+    if after.starts_with('-')
+        && after
+            .get(1..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_lowercase)
+    {
+        return true;
+    }
     let next = after.trim_start_matches(' ');
+    // "31 of the 150 seats": a part of a counted whole.
+    if ["of the ", "of its ", "of their "]
+        .iter()
+        .any(|p| next.starts_with(p))
+        && next.len() < after.len()
+    {
+        return true;
+    }
     // "12 Chinese coast guard boats": one capitalised adjective may stand
     // between the number and its lower-case noun.
     let second = next
@@ -200,6 +222,16 @@ fn counts_something(sentence: &str, start: usize, end: usize) -> bool {
         && !next.starts_with("to ")
 }
 
+/// Whether "once" or "twice" is a multiplier here ("twice as many", "twice
+/// the size") rather than an adverb ("for once", "think twice"); any other
+/// match is kept.
+fn multiplies(found: &str, after: &str) -> bool {
+    if found.eq_ignore_ascii_case("once") {
+        return false;
+    }
+    !found.eq_ignore_ascii_case("twice") || after.starts_with(" as ") || after.starts_with(" the ")
+}
+
 /// The number in a quantity's text, scaled by "million" and the like.
 pub(crate) fn value_of(text: &str) -> Option<f64> {
     let lower = text.to_lowercase();
@@ -218,7 +250,11 @@ pub(crate) fn value_of(text: &str) -> Option<f64> {
     } else {
         digits.trim_end_matches('.').parse::<f64>().ok()?
     };
-    let scale = if lower.contains("trillion") {
+    let scale = if lower.contains("crore") {
+        1e7
+    } else if lower.contains("lakh") {
+        1e5
+    } else if lower.contains("trillion") {
         1e12
     } else if lower.contains("billion") || lower.ends_with("bn") {
         1e9

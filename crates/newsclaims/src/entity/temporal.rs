@@ -24,22 +24,26 @@ pub(crate) struct FoundDate {
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const MONTH: &str = r"(?:January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|May)";
 const COUNT: &str = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few|many)";
+/// The number words that "N days ago" is read with ([`ago_count`]).
+const AGO_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
 /// The alternatives of the date pattern, in order of preference, each with
 /// the named groups [`value_of`] reads.
-fn alternatives() -> [String; 11] {
+fn alternatives() -> [String; 13] {
     [
         format!(r"(?-u:\b)(?P<full>(?:(?P<fwd>{WEEKDAY}),?\s+)?(?P<fm>{MONTH})\s+(?P<fd>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<fy>\d{{4}})(?-u:\b))?)"),
         format!(r"(?-u:\b)(?P<dmy>(?:{WEEKDAY},?\s+)?(?P<dd>\d{{1,2}})\s+(?P<dm>{MONTH})(?:,?\s+(?P<dy>\d{{4}}))?(?-u:\b))"),
         format!(r"(?-u:\b)(?P<my>(?P<mm>{MONTH})\s+(?P<my_y>\d{{4}})(?-u:\b))"),
-        format!(r"(?-u:\b)(?P<rel>(?P<rel_w>last|next|this|early|late|Last|Next|This|Early|Late)\s+(?P<rel_u>{WEEKDAY}|week|weekend|month|year|{MONTH}|spring|summer|autumn|fall|winter))(?-u:\b)"),
+        format!(r"(?-u:\b)(?P<rel>(?P<rel_w>last|next|this|early|late|Last|Next|This|Early|Late)\s+(?P<rel_u>{WEEKDAY}|week|weekend|month|year|season|{MONTH}|spring|summer|autumn|fall|winter))(?-u:\b)"),
+        r"(?-u:\b)(?P<part>(?:[Ee]arly|[Ll]ate|[Mm]id)[-\s](?P<part_y>1[6-9]\d{2}|20\d{2}))(?-u:\b)".to_string(),
         r"(?-u:\b)(?P<range>(?P<r1>1[6-9]\d{2}|20\d{2})[-–](?P<r2>\d{2}|\d{4}))(?-u:\b)".to_string(),
-        format!(r"(?-u:\b)(?P<dur>{COUNT}[-\s](?:days?|weeks?|months?|years?|decades?|centuries|century)(?:-old|-long)?)(?-u:\b)"),
+        format!(r"(?-u:\b)(?P<ago>(?P<ago_n>\d+|an?|{AGO_WORDS})\s(?P<ago_u>days?|weeks?|months?|years?)\sago)(?-u:\b)"),
+        format!(r"(?-u:\b)(?P<dur>(?i:{COUNT})(?:\s(?:to|or)\s(?i:{COUNT}))?(?:\sand\sa\shalf)?[-\s](?i:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)(?:-old|-long)?(?:\sago)?)(?-u:\b)"),
         format!(r"(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)"),
         r"(?-u:\b)(?P<mo>January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)".to_string(),
         r"(?-u:\b)(?P<decade>(?:1[6-9]|20)\d0s)(?-u:\b)".to_string(),
         r"(?-u:\b)(?P<year>1[6-9]\d{2}|20\d{2})(?-u:\b)".to_string(),
-        r"(?-u:\b)(?P<near>yesterday|tomorrow)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<near>[Yy]esterday|[Tt]omorrow|[Tt]oday|[Tt]onight)(?-u:\b)".to_string(),
     ]
 }
 
@@ -50,54 +54,88 @@ fn regex() -> Option<&'static Regex> {
         .as_ref()
 }
 
-/// Each alternative alone, anchored at both ends, for reading the groups of
-/// a match: a small pattern gives its groups far more cheaply than the whole.
-fn anchored_alternatives() -> &'static [Regex] {
-    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
+/// The name of each alternative's outer group, in the order of [`alternatives`]:
+/// exactly one of them is set in a match, and it says how to read the others.
+const ALTERNATIVE_NAMES: [&str; 13] = [
+    "full", "dmy", "my", "rel", "part", "range", "ago", "dur", "wd", "mo", "decade", "year", "near",
+];
+
+/// Each alternative alone, anchored at both ends, with its name, for reading
+/// the groups of a match: a small pattern gives its groups far more cheaply
+/// than the whole.
+fn anchored_alternatives() -> &'static [(&'static str, Regex)] {
+    static RES: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
     RES.get_or_init(|| {
         alternatives()
             .iter()
-            .filter_map(|a| Regex::new(&format!("^(?:{a})$")).ok())
+            .zip(ALTERNATIVE_NAMES)
+            .filter_map(|(a, name)| Some((name, Regex::new(&format!("^(?:{a})$")).ok()?)))
             .collect()
     })
 }
 
-/// The groups of the match `at` of the whole pattern in `sentence`.
+/// The name of the alternative that found the match `at` of the whole pattern
+/// in `sentence`, and its groups.
 ///
 /// The first alternative that matches the whole match is the one that found
 /// it (an earlier one matching there would have won), so its groups are the
 /// same. Where the text around decides a boundary at the match's edge, no
 /// small pattern may match: the whole pattern is asked then.
-fn groups_of<'s>(sentence: &'s str, at: regex::Match<'s>) -> Option<regex::Captures<'s>> {
+fn groups_of<'s>(
+    sentence: &'s str,
+    at: regex::Match<'s>,
+) -> Option<(&'static str, regex::Captures<'s>)> {
     let found = at.as_str();
     // Asking for groups allocates: ask only the alternative that matches.
-    anchored_alternatives()
+    let small = anchored_alternatives()
         .iter()
-        .find(|re| re.is_match(found))
-        .and_then(|re| re.captures(found))
-        .or_else(|| regex()?.captures_at(sentence, at.start()))
+        .find(|(_, re)| re.is_match(found))
+        .and_then(|(name, re)| Some((*name, re.captures(found)?)));
+    if small.is_some() {
+        return small;
+    }
+    let caps = regex()?.captures_at(sentence, at.start())?;
+    let name = ALTERNATIVE_NAMES
+        .into_iter()
+        .find(|name| caps.name(name).is_some())?;
+    Some((name, caps))
 }
 
 /// Finds the dates in the sentence `span` of `text`.
+#[cfg(test)]
 pub(crate) fn find_dates(text: &str, span: Span, published: Option<Date>) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    find_dates_into(text, span, published, &mut out);
+    out
+}
+
+/// Appends the dates in the sentence `span` of `text` to `out`.
+pub(crate) fn find_dates_into(
+    text: &str,
+    span: Span,
+    published: Option<Date>,
+    out: &mut Vec<FoundDate>,
+) {
     let Some(re) = regex() else {
-        return Vec::new();
+        return;
     };
     let sentence = text.get(span.range()).unwrap_or("");
-    let mut out = Vec::new();
     for whole in re.find_iter(sentence) {
-        let Some(caps) = groups_of(sentence, whole) else {
+        let Some((alternative, caps)) = groups_of(sentence, whole) else {
             continue;
         };
-        if caps.name("year").is_some() && is_not_a_year(sentence, whole.start(), whole.end()) {
+        if alternative == "year" && is_not_a_year(sentence, whole.start(), whole.end()) {
+            continue;
+        }
+        // "a 71-year-old farmer": an age, which the quantities take.
+        if whole.as_str().ends_with("-old") {
             continue;
         }
         out.push(FoundDate {
             span: Span::new(span.start + whole.start(), span.start + whole.end()),
-            value: value_of(&caps, published),
+            value: value_of(alternative, &caps, published),
         });
     }
-    out
 }
 
 /// A four-digit number that is a count or part of a larger number, not a year.
@@ -111,13 +149,12 @@ fn is_not_a_year(sentence: &str, start: usize, end: usize) -> bool {
                 .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
         || after.trim_start().starts_with('%')
         || {
-            let next: String = after
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
+            let rest = after.trim_start();
+            let word_end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
             matches!(
-                next.as_str(),
+                rest.get(..word_end).unwrap_or(""),
                 "people"
                     | "troops"
                     | "soldiers"
@@ -142,61 +179,71 @@ fn is_not_a_year(sentence: &str, start: usize, end: usize) -> bool {
         }
 }
 
-fn value_of(caps: &regex::Captures<'_>, published: Option<Date>) -> Option<String> {
+/// The ISO value of a match of `alternative` (see [`ALTERNATIVE_NAMES`]).
+fn value_of(
+    alternative: &str,
+    caps: &regex::Captures<'_>,
+    published: Option<Date>,
+) -> Option<String> {
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
     let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
-    if caps.name("full").is_some() || caps.name("dmy").is_some() {
-        let (m, d, y) = if caps.name("full").is_some() {
-            (month("fm")?, num("fd")?, num("fy"))
-        } else {
-            (month("dm")?, num("dd")?, num("dy"))
-        };
-        let day = u32::try_from(d).ok()?;
-        let year = match y {
-            Some(y) => i32::try_from(y).ok()?,
-            None => nearest_year(published?, m, day)?,
-        };
-        return Date::new(year, m, day).map(|d| d.to_string());
+    match alternative {
+        "full" | "dmy" => {
+            let (m, d, y) = if alternative == "full" {
+                (month("fm")?, num("fd")?, num("fy"))
+            } else {
+                (month("dm")?, num("dd")?, num("dy"))
+            };
+            let day = u32::try_from(d).ok()?;
+            let year = match y {
+                Some(y) => i32::try_from(y).ok()?,
+                None => nearest_year(published?, m, day)?,
+            };
+            Date::new(year, m, day).map(|d| d.to_string())
+        }
+        "my" => Some(format!("{:04}-{:02}", num("my_y")?, month("mm")?)),
+        "range" => {
+            let first = num("r1")?;
+            let second_text = caps.name("r2")?.as_str();
+            let second = num("r2")?;
+            let end = if second_text.len() == 2 {
+                first - first % 100 + second
+            } else {
+                second
+            };
+            (end > first).then(|| format!("{first}/{end}"))
+        }
+        "year" => Some(format!("{:04}", num("year")?)),
+        "part" => Some(format!("{:04}", num("part_y")?)),
+        "ago" => {
+            let n = ago_count(caps.name("ago_n")?.as_str())?;
+            ago(published?, n, caps.name("ago_u")?.as_str())
+        }
+        "decade" => caps.name("decade").map(|m| m.as_str().to_string()),
+        "wd" => {
+            let w = caps.name("wd")?;
+            weekday_before(published?, weekday_number(w.as_str())?, false).map(|d| d.to_string())
+        }
+        "mo" => {
+            let m = month_number(caps.name("mo")?.as_str())?;
+            Some(format!("{:04}-{m:02}", nearest_year(published?, m, 15)?))
+        }
+        "rel" => {
+            let which = caps.name("rel_w")?.as_str().to_ascii_lowercase();
+            let unit = caps.name("rel_u")?.as_str();
+            relative(published?, &which, unit)
+        }
+        "near" => {
+            let shift = match caps.name("near")?.as_str() {
+                "yesterday" | "Yesterday" => -1,
+                "tomorrow" | "Tomorrow" => 1,
+                _ => 0,
+            };
+            published?.add_days(shift).map(|d| d.to_string())
+        }
+        // Durations ("two days") have no date.
+        _ => None,
     }
-    if caps.name("my").is_some() {
-        return Some(format!("{:04}-{:02}", num("my_y")?, month("mm")?));
-    }
-    if caps.name("range").is_some() {
-        let first = num("r1")?;
-        let second_text = caps.name("r2")?.as_str();
-        let second = num("r2")?;
-        let end = if second_text.len() == 2 {
-            first - first % 100 + second
-        } else {
-            second
-        };
-        return (end > first).then(|| format!("{first}/{end}"));
-    }
-    if caps.name("year").is_some() {
-        return Some(format!("{:04}", num("year")?));
-    }
-    if caps.name("decade").is_some() {
-        return caps.name("decade").map(|m| m.as_str().to_string());
-    }
-    let published = published?;
-    if let Some(w) = caps.name("wd") {
-        return weekday_before(published, weekday_number(w.as_str())?, false)
-            .map(|d| d.to_string());
-    }
-    if let Some(m) = caps.name("mo") {
-        let m = month_number(m.as_str())?;
-        return Some(format!("{:04}-{m:02}", nearest_year(published, m, 15)?));
-    }
-    if caps.name("rel").is_some() {
-        let which = caps.name("rel_w")?.as_str().to_ascii_lowercase();
-        let unit = caps.name("rel_u")?.as_str();
-        return relative(published, &which, unit);
-    }
-    if let Some(near) = caps.name("near") {
-        let shift = if near.as_str() == "yesterday" { -1 } else { 1 };
-        return published.add_days(shift).map(|d| d.to_string());
-    }
-    None
 }
 
 /// "last Thursday", "next month", "this year" against the publication date.
@@ -238,6 +285,46 @@ fn relative(published: Date, which: &str, unit: &str) -> Option<String> {
             ))
         }
         "year" => Some(format!("{:04}", i64::from(published.year) + step)),
+        _ => None,
+    }
+}
+
+/// The number of "N days ago": digits, "a", "an" or a word of [`AGO_WORDS`].
+fn ago_count(n: &str) -> Option<i64> {
+    if let Ok(n) = n.parse() {
+        return Some(n);
+    }
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    match n {
+        "a" | "an" => Some(1),
+        _ => words
+            .iter()
+            .position(|w| *w == n)
+            .and_then(|i| i64::try_from(i + 1).ok()),
+    }
+}
+
+/// "three years ago" against the publication date: a day, an ISO week, a
+/// month or a year, as precise as the unit.
+fn ago(published: Date, n: i64, unit: &str) -> Option<String> {
+    match unit.trim_end_matches('s') {
+        "day" => published.add_days(-n).map(|d| d.to_string()),
+        "week" => {
+            let (year, week) = iso_week(published.add_days(-7 * n)?)?;
+            Some(format!("{year:04}-W{week:02}"))
+        }
+        "month" => {
+            let index = i64::from(published.year) * 12 + i64::from(published.month) - 1 - n;
+            Some(format!(
+                "{:04}-{:02}",
+                index.div_euclid(12),
+                index.rem_euclid(12) + 1
+            ))
+        }
+        "year" => Some(format!("{:04}", i64::from(published.year) - n)),
         _ => None,
     }
 }
