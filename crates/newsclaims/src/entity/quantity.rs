@@ -328,6 +328,41 @@ mod tests {
     }
 
     #[test]
+    fn crore_lakh_and_rates() {
+        assert_eq!(
+            found("a fine of ₹1,840 crore, 4 lakh traders, winds of 70 kilometers per hour"),
+            [
+                ("₹1,840 crore", Some(1.84e10)),
+                ("4 lakh", Some(4e5)),
+                ("70 kilometers per hour", Some(70.0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_in_parts_compounds_and_thousands() {
+        assert_eq!(
+            found("She won 31 of the 150 seats in a 142-page ruling; 11,000 North Korean troops"),
+            [
+                ("31", Some(31.0)),
+                ("150", Some(150.0)),
+                ("142", Some(142.0)),
+                ("11,000", Some(11000.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn once_and_twice_only_as_multipliers() {
+        assert!(found("For once the bureau will think twice.").is_empty());
+        assert_eq!(found("twice as many boats"), [("twice", Some(2.0))]);
+        assert_eq!(
+            found("Tens of thousands marched"),
+            [("Tens of thousands", None)]
+        );
+    }
+
+    #[test]
     fn bare_numbers_need_a_noun() {
         assert!(found("The vote was 12-3.").is_empty());
         assert!(found("Item 4 of 10.").is_empty());

@@ -37,7 +37,7 @@ fn alternatives() -> [String; 13] {
         format!(r"(?-u:\b)(?P<rel>(?P<rel_w>last|next|this|early|late|Last|Next|This|Early|Late)\s+(?P<rel_u>{WEEKDAY}|week|weekend|month|year|season|{MONTH}|spring|summer|autumn|fall|winter))(?-u:\b)"),
         r"(?-u:\b)(?P<part>(?:[Ee]arly|[Ll]ate|[Mm]id)[-\s](?P<part_y>1[6-9]\d{2}|20\d{2}))(?-u:\b)".to_string(),
         r"(?-u:\b)(?P<range>(?P<r1>1[6-9]\d{2}|20\d{2})[-–](?P<r2>\d{2}|\d{4}))(?-u:\b)".to_string(),
-        format!(r"(?-u:\b)(?P<ago>(?P<ago_n>\d+|an?|{AGO_WORDS})\s(?P<ago_u>days?|weeks?|months?|years?)\sago)(?-u:\b)"),
+        format!(r"(?-u:\b)(?P<ago>(?P<ago_n>\d+|(?i:an?|{AGO_WORDS}))\s(?P<ago_u>days?|weeks?|months?|years?)\sago)(?-u:\b)"),
         format!(r"(?-u:\b)(?P<dur>(?i:{COUNT})(?:\s(?:to|or)\s(?i:{COUNT}))?(?:\sand\sa\shalf)?[-\s](?i:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)(?:-old|-long)?(?:\sago)?)(?-u:\b)"),
         format!(r"(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)"),
         r"(?-u:\b)(?P<mo>January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)".to_string(),
@@ -298,7 +298,8 @@ fn ago_count(n: &str) -> Option<i64> {
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve",
     ];
-    match n {
+    let n = n.to_ascii_lowercase();
+    match n.as_str() {
         "a" | "an" => Some(1),
         _ => words
             .iter()
@@ -438,5 +439,46 @@ mod tests {
                 ("July 27, 2023", v("2023-07-27"))
             ]
         );
+    }
+
+    #[test]
+    fn dates_counted_back_and_parts_of_years() {
+        // 2026-03-06 is a Friday.
+        assert_eq!(
+            dates(
+                "Three years ago, two weeks ago and 10 days ago; late 2024, mid-2027; Today.",
+                Some("2026-03-06")
+            ),
+            [
+                ("Three years ago", v("2023")),
+                ("two weeks ago", v("2026-W08")),
+                ("10 days ago", v("2026-02-24")),
+                ("late 2024", v("2024")),
+                ("mid-2027", v("2027")),
+                ("Today", v("2026-03-06")),
+            ]
+        );
+        assert_eq!(
+            dates("three years ago", Some("2026-03-06")),
+            [("three years ago", v("2023"))]
+        );
+    }
+
+    #[test]
+    fn durations_in_ranges_halves_and_hours() {
+        assert_eq!(
+            dates(
+                "jailed for six to nine months, then four and a half years; a 12-hour shift for 48 hours",
+                None
+            ),
+            [
+                ("six to nine months", None),
+                ("four and a half years", None),
+                ("12-hour", None),
+                ("48 hours", None),
+            ]
+        );
+        // An age is a quantity, not a date.
+        assert!(dates("a 71-year-old farmer", None).is_empty());
     }
 }
