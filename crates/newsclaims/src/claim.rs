@@ -164,6 +164,18 @@ impl MentionIndex {
         out
     }
 
+    /// The mentions inside `span`, in order, with their entities.
+    fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let from = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        self.mentions
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |(m, _)| m.start < span.end)
+            .filter(move |(m, _)| m.end <= span.end)
+            .copied()
+    }
+
     /// The mentions starting before `at`, nearest first, at most `LOOK_BACK`.
     fn before(&self, at: usize) -> impl Iterator<Item = &(Span, usize)> {
         let to = self.mentions.partition_point(|(m, _)| m.start < at);
@@ -1435,33 +1447,91 @@ fn fold_rejections(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
     }
 }
 
-/// The first named party in a claim other than its speaker: who an accusation
-/// without an explicit object accuses.
+/// The first named party in a claim other than its speaker and the speaker's
+/// side: who an accusation without an explicit object accuses. The quoted
+/// words are searched first, then the whole claim; a place named as where
+/// something happened ("told reporters in Phnom Penh") is no party.
 fn first_other_actor(ctx: &Context<'_>, claim: &Claim) -> Option<Actor> {
-    let speaker = claim.speaker.as_ref().and_then(|s| s.entity.clone());
-    let span = Span::new(claim.start, claim.end);
-    ctx.index
-        .inside(span)
-        .into_iter()
-        .filter_map(|i| ctx.entities.get(i))
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EntityKind::Person
-                    | EntityKind::Organization
-                    | EntityKind::Place
-                    | EntityKind::Group
-            ) && Some(&e.id) != speaker.as_ref()
-        })
-        .map(|e| match (&e.refers_to, e.kind) {
-            (Some(country), EntityKind::Group) => ctx
-                .entities
-                .iter()
-                .find(|c| &c.id == country)
-                .map_or_else(|| actor_of(e), actor_of),
-            _ => actor_of(e),
-        })
-        .next()
+    let speaker = claim
+        .speaker
+        .as_ref()
+        .and_then(|s| s.entity.as_deref())
+        .and_then(|id| ctx.entities.iter().find(|e| e.id == id));
+    let speaker_side = speaker.map(|e| side_of(ctx, e).id.as_str());
+    let whole = Span::new(claim.start, claim.end);
+    let party_in = |span: Span| {
+        ctx.index
+            .mentions_in(span)
+            .filter_map(|(m, i)| Some((m, ctx.entities.get(i)?)))
+            .filter(|(m, e)| {
+                matches!(
+                    e.kind,
+                    EntityKind::Person
+                        | EntityKind::Organization
+                        | EntityKind::Place
+                        | EntityKind::Group
+                ) && !(e.kind == EntityKind::Place
+                    && e.refers_to.is_none()
+                    && after_location_word(ctx.text, m.start))
+            })
+            .map(|(_, e)| side_of(ctx, e))
+            .find(|side| {
+                Some(side.id.as_str()) != speaker_side && speaker.is_none_or(|s| s.id != side.id)
+            })
+            .map(actor_of)
+    };
+    quote_span(claim)
+        .and_then(party_in)
+        .or_else(|| party_in(whole))
+}
+
+/// Who made a claim, as an entity id or else a name, for telling speakers apart.
+fn speaker_key(claim: &Claim) -> Option<String> {
+    claim
+        .speaker
+        .as_ref()
+        .map(|s| s.entity.clone().unwrap_or_else(|| s.name.clone()))
+}
+
+/// Who an entity stands for in a dispute: a demonym's or a capital's country
+/// ("Thai forces", "Pyongyang denied"), else the entity itself.
+fn side_of<'e>(ctx: &Context<'e>, e: &'e Entity) -> &'e Entity {
+    match (&e.refers_to, e.kind) {
+        (Some(country), EntityKind::Group | EntityKind::Place) => {
+            ctx.entities.iter().find(|c| &c.id == country).unwrap_or(e)
+        }
+        _ => e,
+    }
+}
+
+/// Whether the word before byte `at` says where something is ("in", "at").
+fn after_location_word(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end_matches(' ');
+    let before = before
+        .strip_suffix("the")
+        .unwrap_or(before)
+        .trim_end_matches(' ');
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |p| p + 1);
+    matches!(
+        before.get(word_start..),
+        Some("in" | "at" | "near" | "outside" | "In" | "At" | "Near" | "Outside")
+    )
+}
+
+/// Where a quote claim's (first) quoted words lie in the text.
+fn quote_span(claim: &Claim) -> Option<Span> {
+    let quote = claim.quote.as_deref()?;
+    // A quote continued over several quotations holds more than the first:
+    // its first words place it.
+    let mut head = quote.len().min(40);
+    while !quote.is_char_boundary(head) {
+        head -= 1;
+    }
+    let at = claim.text.find(quote.get(..head)?)?;
+    let start = claim.start + at;
+    Some(Span::new(start, (start + quote.len()).min(claim.end)))
 }
 
 /// The id of the `n`th claim, "c1", "c2", ...: built by hand, as formatting
@@ -1523,12 +1593,22 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
     }
     // One pass in text order: what has been alleged so far, and against whom.
     let mut accused: HashSet<String> = HashSet::new();
-    let mut last_accusation: Option<(String, Option<Actor>)> = None;
+    // Each accusation so far: its id, who made it, whom it accuses.
+    let mut accusations: Vec<(String, Option<String>, Option<Actor>)> = Vec::new();
+    // Claims since the last accusation: a denial answers it right after.
+    let mut since_accusation = usize::MAX;
     for claim in &mut claims {
         let speaker_entity = claim.speaker.as_ref().and_then(|s| s.entity.clone());
+        let by = speaker_key(claim);
         let answers = claim.negated
             && matches!(claim.kind, ClaimKind::Statement | ClaimKind::Prediction)
-            && speaker_entity.as_ref().is_some_and(|e| accused.contains(e));
+            && (speaker_entity.as_ref().is_some_and(|e| accused.contains(e))
+                || by.is_some()
+                    && since_accusation == 0
+                    && accusations
+                        .last()
+                        .is_some_and(|(_, accuser, _)| *accuser != by));
+        since_accusation = since_accusation.saturating_add(1);
         if answers {
             claim.kind = ClaimKind::Denial;
         }
@@ -1537,10 +1617,20 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
                 if let Some(target) = claim.target.as_ref().and_then(|t| t.entity.clone()) {
                     accused.insert(target);
                 }
-                last_accusation = Some((claim.id.clone(), claim.target.clone()));
+                accusations.push((claim.id.clone(), speaker_key(claim), claim.target.clone()));
+                since_accusation = 0;
             }
             ClaimKind::Denial => {
-                if let Some((id, target)) = &last_accusation {
+                // A denial answers someone else's accusation: the last one not
+                // made by the denier (both sides of a dispute accuse).
+                let by = speaker_key(claim);
+                let answered = accusations
+                    .iter()
+                    .rev()
+                    .find(|(_, accuser, _)| *accuser != by)
+                    .or(accusations.last())
+                    .map(|(id, _, target)| (id, target));
+                if let Some((id, target)) = answered {
                     claim.responds_to = Some(id.clone());
                     if claim.target.is_none() {
                         claim.target = target.clone().or_else(|| claim.speaker.clone());
@@ -1568,6 +1658,51 @@ mod tests {
 
     fn speaker(c: &Claim) -> Option<&str> {
         c.speaker.as_ref().map(|s| s.name.as_str())
+    }
+
+    #[test]
+    fn quoted_accusation_targets_the_side_named_in_the_quote() {
+        let cs = claims("Spokeswoman Ana Ruiz told reporters in Lima: \u{201C}Chilean officers took bribes at the border crossing.\u{201D}");
+        assert_eq!(cs.len(), 1, "{cs:#?}");
+        assert_eq!(cs[0].kind, ClaimKind::Accusation);
+        // Not Lima, where it was said; the demonym's country.
+        assert_eq!(
+            cs[0].target.as_ref().map(|t| t.name.as_str()),
+            Some("Chile")
+        );
+    }
+
+    #[test]
+    fn negated_answer_right_after_an_accusation_is_a_denial() {
+        let cs = claims("Lima has accused Santiago of arming the rebels. \u{201C}We have never armed anyone,\u{201D} said spokesman Pedro Soto.");
+        assert_eq!(cs.len(), 2, "{cs:#?}");
+        assert_eq!(cs[1].kind, ClaimKind::Denial);
+        assert_eq!(cs[1].responds_to.as_deref(), Some("c1"));
+    }
+
+    #[test]
+    fn may_the_month_and_clause_final_modals_are_no_future() {
+        assert_eq!(
+            marks::str_flags("The talks resumed in May.") & marks::FUTURE,
+            0
+        );
+        assert_eq!(marks::str_flags("Talks began on May 4.") & marks::FUTURE, 0);
+        assert_eq!(
+            marks::str_flags("They responded as any army would.") & marks::FUTURE,
+            0
+        );
+        assert_eq!(
+            marks::str_flags("They could not confirm it.") & marks::FUTURE,
+            0
+        );
+        assert_ne!(
+            marks::str_flags("May brings rain? It may.") & marks::FUTURE,
+            0
+        );
+        assert_ne!(
+            marks::str_flags("The talks would resume.") & marks::FUTURE,
+            0
+        );
     }
 
     #[test]

@@ -247,7 +247,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, u8)) {
             }
         }
         let word = bytes.get(start..i).unwrap_or(&[]);
-        let flags = if all == LETTER && word.len() <= MAX_LEN {
+        let mut flags = if all == LETTER && word.len() <= MAX_LEN {
             table.get(word)
         } else if all == OTHER {
             lowered_flags(text.get(start..i).unwrap_or(""))
@@ -255,9 +255,43 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, u8)) {
             // ASCII letters and digits, or too long: not listed.
             0
         };
+        if flags & FUTURE != 0 && !speaks_of_future(bytes, start, i) {
+            flags &= !FUTURE;
+        }
         f(start, i, flags);
         phrases_at(bytes, i, &mut f);
     }
+}
+
+/// Whether the future word at `start..end` of `bytes` speaks of the future
+/// there: not "May" the month ("talks in May", "May 5"), not a modal that
+/// ends its clause ("as any army would."), not "could not" (a past
+/// inability).
+fn speaks_of_future(bytes: &[u8], start: usize, end: usize) -> bool {
+    let word = bytes.get(start..end).unwrap_or(&[]);
+    let next = bytes.get(end).copied();
+    if word == b"May" {
+        let before = bytes
+            .get(..start)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|b| **b != b' ');
+        let in_sentence = before.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b',');
+        let dated = next == Some(b' ') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        return !(in_sentence || dated);
+    }
+    if word.eq_ignore_ascii_case(b"would") || word.eq_ignore_ascii_case(b"could") {
+        let clause_ends =
+            next.is_some_and(|b| matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?' | b')'));
+        let rest = bytes.get(end..).unwrap_or(&[]);
+        let past_inability = word.eq_ignore_ascii_case(b"could")
+            && (rest.starts_with(b" not ")
+                || rest.starts_with(b"n't")
+                || rest.starts_with("n\u{2019}t".as_bytes()));
+        return !(clause_ends || past_inability);
+    }
+    true
 }
 
 /// Whether the character starting at byte `i` of `text` (not ASCII) is
