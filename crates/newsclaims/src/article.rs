@@ -88,13 +88,14 @@ struct Parser<'t> {
 
 impl Parser<'_> {
     fn read(&mut self, units: &[lines::Line]) {
-        let body_start = self.read_head(units);
-        let mut repeats = duplicate::Repeats::default();
-        let mut dateline_checked = false;
+        // Each line is classified once, for the head and the body alike.
         let furniture: Vec<Option<RemovalReason>> = units
             .iter()
             .map(|u| boilerplate::classify(u.text(self.text)))
             .collect();
+        let body_start = self.read_head(units, &furniture);
+        let mut repeats = duplicate::Repeats::for_text(self.text.len());
+        let mut dateline_checked = false;
         for (i, unit) in units.iter().enumerate().skip(body_start) {
             let line = unit.text(self.text);
             if let Some(reason) = furniture.get(i).copied().flatten() {
@@ -143,7 +144,7 @@ impl Parser<'_> {
 
     /// Reads the headline, standfirst, bylines and publication line at the top;
     /// returns the index of the first body unit.
-    fn read_head(&mut self, units: &[lines::Line]) -> usize {
+    fn read_head(&mut self, units: &[lines::Line], furniture: &[Option<RemovalReason>]) -> usize {
         let mut i = 0;
         let mut title_seen = false;
         let mut standfirst_seen = false;
@@ -152,7 +153,7 @@ impl Parser<'_> {
                 break;
             }
             let line = unit.text(self.text);
-            if let Some(reason) = boilerplate::classify(line) {
+            if let Some(reason) = furniture.get(i).copied().flatten() {
                 self.remove(unit.span, reason, None);
             } else if self.try_byline(unit.span, line) {
             } else if let Some(date) = head::parse_published(line) {
@@ -166,7 +167,7 @@ impl Parser<'_> {
                 && !standfirst_seen
                 && self.article.authors.is_empty()
                 && dateline::find_dateline(line).is_none()
-                && head::is_standfirst(line, self.byline_follows(units, i + 1))
+                && head::is_standfirst(line, self.byline_follows(units, furniture, i + 1))
             {
                 standfirst_seen = true;
                 self.article.subtitle = Some(line.to_string());
@@ -180,12 +181,19 @@ impl Parser<'_> {
     }
 
     /// Whether a byline comes at `from`, past any furniture or publication line.
-    fn byline_follows(&self, units: &[lines::Line], from: usize) -> bool {
+    fn byline_follows(
+        &self,
+        units: &[lines::Line],
+        furniture: &[Option<RemovalReason>],
+        from: usize,
+    ) -> bool {
         units
             .iter()
+            .zip(furniture)
             .skip(from)
-            .map(|u| u.text(self.text))
-            .find(|l| boilerplate::classify(l).is_none() && head::parse_published(l).is_none())
+            .filter(|(_, reason)| reason.is_none())
+            .map(|(u, _)| u.text(self.text))
+            .find(|l| head::parse_published(l).is_none())
             .is_some_and(|l| byline::parse_byline(l).is_some())
     }
 
@@ -241,14 +249,12 @@ fn sentences_of(article: &Article) -> Vec<Span> {
         .filter(|f| matches!(f.field, FieldKind::Title | FieldKind::Subtitle))
         .map(|f| Span::new(f.start, f.end))
         .chain(article.paragraphs.iter().map(Paragraph::span));
-    let mut out: Vec<Span> = blocks
-        .flat_map(|block| {
-            let piece = text.get(block.range()).unwrap_or("");
-            crate::split_sentences(piece)
-                .into_iter()
-                .map(move |s| Span::new(s.start + block.start, s.end + block.start))
-        })
-        .collect();
+    // About one sentence per 120 bytes of news prose.
+    let mut out: Vec<Span> = Vec::with_capacity(text.len() / 100 + 4);
+    for block in blocks {
+        let piece = text.get(block.range()).unwrap_or("");
+        crate::sentence::split_sentences_into(piece, block.start, &mut out);
+    }
     out.sort_unstable();
     out
 }

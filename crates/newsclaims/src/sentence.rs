@@ -11,6 +11,7 @@
 //! A line break ends a sentence unless the next line continues it in lower case,
 //! so a headline without final punctuation is a sentence of its own.
 
+use crate::lexicon::word_set;
 use crate::Span;
 
 /// Abbreviations that end with a full stop without ending the sentence, lower-cased
@@ -23,6 +24,11 @@ const ABBREVIATIONS: &[&str] = &[
     "pvt", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "vol",
     "vs",
 ];
+
+word_set!(
+    /// [`ABBREVIATIONS`], looked up ignoring ASCII case.
+    ABBREVIATION_SET = folded(ABBREVIATIONS)
+);
 
 /// Abbreviations that only hold the sentence open before a number ("No. 5").
 const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "art", "p", "para", "sec"];
@@ -102,10 +108,18 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// ```
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    split_sentences_into(text, 0, &mut out);
+    out
+}
+
+/// Appends the sentences of `text` to `out` as [`split_sentences`] gives them,
+/// with `offset` added to every span (for a piece of a larger text).
+pub(crate) fn split_sentences_into(text: &str, offset: usize, out: &mut Vec<Span>) {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(at) = next_mark(bytes, i) {
+        i = at;
         let Some(&b) = bytes.get(i) else { break };
         let end = match b {
             b'.' | b'!' | b'?' => terminal_end(text, i, 1),
@@ -116,15 +130,48 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         };
         match end {
             Some(end) => {
-                push_trimmed(text, start, end, &mut out);
+                push_trimmed(text, start, end, offset, out);
                 start = end;
                 i = end.max(i + 1);
             }
             None => i += 1,
         }
     }
-    push_trimmed(text, start, text.len(), &mut out);
-    out
+    push_trimmed(text, start, text.len(), offset, out);
+}
+
+/// Whether `b` may end a sentence: a terminal mark, the first byte of an
+/// ellipsis (or of another character from U+2000 to U+2FFF), a line break.
+fn is_mark(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | 0xE2 | b'\n')
+}
+
+/// The position of the first byte from `at` that [`is_mark`]. Prose has few,
+/// so eight bytes are tested at a time.
+fn next_mark(bytes: &[u8], mut at: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The lowest byte flagged is exactly the first zero byte of `v`; wrong
+    // flags, from the borrow, only come above it.
+    let zeros = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7);
+    while let Some(eight) = bytes
+        .get(at..at + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+    {
+        let x = u64::from_le_bytes(eight);
+        // `x ^ spread(b)` has a zero byte where `x` has a byte `b`.
+        let spread = |b: u8| ONES * u64::from(b);
+        let found = zeros(x ^ spread(b'.'))
+            | zeros(x ^ spread(b'!'))
+            | zeros(x ^ spread(b'?'))
+            | zeros(x ^ spread(0xE2))
+            | zeros(x ^ spread(b'\n'));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter().position(|&b| is_mark(b)).map(|p| at + p)
 }
 
 /// Where a sentence ends if the terminal mark of `len` bytes at `at` ends one.
@@ -171,12 +218,16 @@ fn opens_sentence(rest: &str) -> bool {
 
 /// Whether the word before a full stop makes the stop part of an abbreviation.
 fn is_abbreviation(word: &str, next: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    // The lists are lower-case ASCII: ignoring ASCII case is lower-casing.
+    if ABBREVIATION_SET.contains(word) {
         return true;
     }
-    if next_is_number && NUMBER_ABBREVIATIONS.contains(&lower.as_str()) {
+    let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
+    if next_is_number
+        && NUMBER_ABBREVIATIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+    {
         return true;
     }
     let mut chars = word.chars();
@@ -240,8 +291,9 @@ fn line_break_end(text: &str, at: usize) -> Option<usize> {
     }
 }
 
-/// Adds the span `start..end` without its surrounding white space, if not empty.
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// Adds the span `start..end` without its surrounding white space, if not
+/// empty, moved by `offset`.
+fn push_trimmed(text: &str, start: usize, end: usize, offset: usize, out: &mut Vec<Span>) {
     let Some(piece) = text.get(start..end) else {
         return;
     };
@@ -250,7 +302,8 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         return;
     }
     let lead = piece.len() - piece.trim_start().len();
-    out.push(Span::new(start + lead, start + lead + trimmed.len()));
+    let from = offset + start + lead;
+    out.push(Span::new(from, from + trimmed.len()));
 }
 
 #[cfg(test)]
@@ -343,6 +396,28 @@ mod tests {
             ["It was 5 p.m. local time."]
         );
         assert_eq!(split("See e.g. the report."), ["See e.g. the report."]);
+    }
+
+    #[test]
+    fn marks_found_at_every_offset() {
+        for len in 0..20 {
+            for at in 0..len {
+                for mark in [b'.', b'!', b'?', 0xE2, b'\n'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = mark;
+                    if at + 1 < len {
+                        // A later mark must not be found first.
+                        bytes[len - 1] = b'.';
+                    }
+                    assert_eq!(next_mark(&bytes, 0), Some(at));
+                    assert_eq!(next_mark(&bytes, at + 1), (at + 1 < len).then_some(len - 1));
+                }
+            }
+            assert_eq!(next_mark(&vec![0x01; len], 0), None);
+        }
+        // Bytes one off a mark, and a zero byte before one, are not marks.
+        let bytes = [0x00, b'-', b'/', b' ', b'>', b'@', 0xE1, 0xE3, 0x0B, b'?'];
+        assert_eq!(next_mark(&bytes, 0), Some(9));
     }
 
     #[test]

@@ -6,10 +6,9 @@
 //! service", "sign up for our newsletter"). Exact phrases keep a sentence that
 //! merely mentions sharing or comments in the article.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use crate::lexicon::WordMap;
 use crate::RemovalReason;
 
 /// Whole-line stock phrases, lower case, punctuation removed, spaces collapsed.
@@ -144,15 +143,46 @@ const MAX_EXACT_LEN: usize = 60;
 /// ```
 pub(crate) fn classify(line: &str) -> Option<RemovalReason> {
     if line.len() <= MAX_EXACT_LEN {
-        let key = normalise(line);
-        if let Some(&(_, reason)) = EXACT.iter().find(|(phrase, _)| *phrase == key) {
+        if let Some(reason) = exact_phrase(line) {
             return Some(reason);
         }
     }
-    contains_matcher()?
-        .find(line)
-        .and_then(|m| CONTAINS.get(m.pattern().as_usize()))
-        .map(|&(_, reason)| reason)
+    contained_phrase(line)
+}
+
+/// The reason of the [`EXACT`] phrase `line` is, once normalised.
+fn exact_phrase(line: &str) -> Option<RemovalReason> {
+    static PHRASES: LazyLock<WordMap<RemovalReason>> =
+        LazyLock::new(|| WordMap::new(EXACT.iter().copied(), false));
+    // Short lines are normalised on the stack; only a line with letters
+    // outside ASCII (whose lower case may change length) takes a String.
+    let mut buf = [0u8; MAX_EXACT_LEN];
+    let mut len = 0;
+    let mut gap = false;
+    for c in line.chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && len > 0 {
+                push(&mut buf, &mut len, b' ');
+            }
+            gap = false;
+            push(&mut buf, &mut len, c.to_ascii_lowercase() as u8);
+        } else if c.is_alphanumeric() {
+            return PHRASES.get(&normalise(line));
+        } else {
+            gap = true;
+        }
+    }
+    let key = std::str::from_utf8(buf.get(..len)?).ok()?;
+    PHRASES.get(key)
+}
+
+/// Appends `b` to the first `len` bytes of `buf`; a normalised line is never
+/// longer than the line, so it always fits.
+fn push(buf: &mut [u8], len: &mut usize, b: u8) {
+    if let Some(slot) = buf.get_mut(*len) {
+        *slot = b;
+        *len += 1;
+    }
 }
 
 /// Lower-cases, drops punctuation and symbols, collapses white space.
@@ -170,23 +200,94 @@ fn normalise(line: &str) -> String {
     out
 }
 
-/// The automaton over [`CONTAINS`], built once; `None` only if building failed,
-/// which loses the promotion check, never the article.
-fn contains_matcher() -> Option<&'static AhoCorasick> {
-    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    MATCHER
-        .get_or_init(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .ascii_case_insensitive(true)
-                // Every line is scanned: a small DFA without a prefilter (whose
-                // first bytes, in both cases, are common letters) is fastest.
-                .kind(Some(AhoCorasickKind::DFA))
-                .prefilter(false)
-                .build(CONTAINS.iter().map(|(p, _)| p))
-                .ok()
-        })
-        .as_ref()
+/// Distance between the positions of a line whose four bytes are looked up:
+/// every [`CONTAINS`] phrase is at least `SAMPLE_STEP + 3` bytes long, so one
+/// sampled position falls on its first `SAMPLE_STEP` bytes.
+const SAMPLE_STEP: usize = 8;
+
+/// The four bytes at `at`, with ASCII letters lower-cased (and a few other
+/// bytes changed, which only lets more candidates through to the check).
+fn gram_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let four: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+    Some(u32::from_le_bytes(four) | 0x2020_2020)
+}
+
+/// An index of the four-byte pieces of the [`CONTAINS`] phrases.
+struct PhraseIndex {
+    /// One bit per hashed piece: most sampled positions are turned away here.
+    filter: [u64; 64],
+    /// `(piece, phrase, offset of the piece in the phrase)`, sorted.
+    pieces: Vec<(u32, usize, usize)>,
+}
+
+impl PhraseIndex {
+    fn new() -> PhraseIndex {
+        let mut index = PhraseIndex {
+            filter: [0; 64],
+            pieces: Vec::new(),
+        };
+        for (phrase, (text, _)) in CONTAINS.iter().enumerate() {
+            for offset in 0..SAMPLE_STEP {
+                if let Some(piece) = gram_at(text.as_bytes(), offset) {
+                    let bit = Self::bit(piece);
+                    if let Some(word) = index.filter.get_mut(bit / 64) {
+                        *word |= 1 << (bit % 64);
+                    }
+                    index.pieces.push((piece, phrase, offset));
+                }
+            }
+        }
+        index.pieces.sort_unstable();
+        index
+    }
+
+    fn bit(piece: u32) -> usize {
+        (piece.wrapping_mul(0x9e37_79b1) >> 20) as usize
+    }
+
+    /// The phrases holding `piece`, with its offset in each.
+    fn holding(&self, piece: u32) -> &[(u32, usize, usize)] {
+        let bit = Self::bit(piece);
+        let set = self
+            .filter
+            .get(bit / 64)
+            .is_some_and(|word| word & 1 << (bit % 64) != 0);
+        if !set {
+            return &[];
+        }
+        let from = self.pieces.partition_point(|p| p.0 < piece);
+        let to = self.pieces.partition_point(|p| p.0 <= piece);
+        self.pieces.get(from..to).unwrap_or_default()
+    }
+}
+
+/// The reason of the [`CONTAINS`] phrase found in `line` (ignoring ASCII
+/// case), if any: the leftmost one, and of those starting there the first
+/// listed.
+fn contained_phrase(line: &str) -> Option<RemovalReason> {
+    static INDEX: LazyLock<PhraseIndex> = LazyLock::new(PhraseIndex::new);
+    let bytes = line.as_bytes();
+    // (start, phrase) of the best match so far.
+    let mut best: Option<(usize, usize)> = None;
+    let mut at = 0;
+    while let Some(piece) = gram_at(bytes, at) {
+        for &(_, phrase, offset) in INDEX.holding(piece) {
+            let Some(start) = at.checked_sub(offset) else {
+                continue;
+            };
+            let found = CONTAINS.get(phrase).is_some_and(|(text, _)| {
+                bytes
+                    .get(start..start + text.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(text.as_bytes()))
+            });
+            if found && best.is_none_or(|b| (start, phrase) < b) {
+                best = Some((start, phrase));
+            }
+        }
+        at += SAMPLE_STEP;
+    }
+    best.and_then(|(_, phrase)| CONTAINS.get(phrase))
+        .map(|&(_, reason)| reason)
 }
 
 #[cfg(test)]
@@ -209,6 +310,80 @@ mod tests {
         );
         assert_eq!(classify("Breaking News"), Some(RemovalReason::Promotion));
         assert_eq!(classify("Share this:"), Some(RemovalReason::Share));
+    }
+
+    #[test]
+    fn phrases_are_long_enough_to_be_sampled() {
+        for (phrase, _) in CONTAINS {
+            assert!(phrase.len() >= SAMPLE_STEP + 3, "{phrase}");
+            assert_eq!(phrase.to_ascii_lowercase(), *phrase);
+        }
+    }
+
+    #[test]
+    fn contained_phrases_anywhere_leftmost_first() {
+        let pad = "x".repeat(13);
+        for (i, (phrase, reason)) in CONTAINS.iter().enumerate() {
+            for lead in 0..13 {
+                let line = format!("{}{}{}", &pad[..lead], phrase.to_uppercase(), "!");
+                let first = CONTAINS
+                    .iter()
+                    .take(i)
+                    .find(|(p, _)| line[lead..].to_lowercase().starts_with(p));
+                let want = first.map_or(*reason, |(_, r)| *r);
+                assert_eq!(contained_phrase(&line), Some(want), "{line}");
+            }
+        }
+        assert_eq!(
+            contained_phrase("In your inbox: click to share this"),
+            Some(RemovalReason::Newsletter)
+        );
+        assert_eq!(contained_phrase("Nothing to see in here at all."), None);
+    }
+
+    #[test]
+    fn same_as_an_automaton() {
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .ascii_case_insensitive(true)
+            .build(CONTAINS.iter().map(|(p, _)| p))
+            .unwrap();
+        let bits = [
+            "sign up ",
+            "for our",
+            " newsletter",
+            "click ",
+            "here to",
+            " share",
+            "In Your ",
+            "inbox",
+            "x",
+            " ",
+            "é",
+            "\u{2019}",
+            "all rights",
+            " reserved",
+            "follow us on",
+        ];
+        // Every sequence of four pieces, rotated through the list.
+        for a in 0..bits.len() {
+            for b in 0..bits.len() {
+                for c in 0..bits.len() {
+                    let line = format!(
+                        "{}{}{}{}",
+                        bits[a],
+                        bits[b],
+                        bits[c],
+                        bits[(a + b) % bits.len()]
+                    );
+                    let want = automaton
+                        .find(&line)
+                        .and_then(|m| CONTAINS.get(m.pattern().as_usize()))
+                        .map(|&(_, r)| r);
+                    assert_eq!(contained_phrase(&line), want, "{line}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -97,8 +97,13 @@ const PREFIXES: &[&str] = &[
 
 /// Parses `line` as a byline, if it is one.
 pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
-    let lower = line.to_lowercase();
-    let prefix = PREFIXES.iter().find(|p| lower.starts_with(**p))?;
+    // The prefixes are ASCII, so comparing the line's first bytes ignoring
+    // ASCII case is the same as lower-casing the whole line first.
+    let prefix = PREFIXES.iter().find(|p| {
+        line.as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })?;
     let rest = line.get(prefix.len()..)?.trim();
     if rest.is_empty() || rest.split_whitespace().take(21).count() > 20 {
         return None;

@@ -49,8 +49,12 @@ pub(crate) fn is_standfirst(line: &str, before_byline: bool) -> bool {
 /// Whether `line` reads as a section heading inside the body: an all-capitals
 /// line, or a short line without final punctuation.
 pub(crate) fn is_heading(line: &str) -> bool {
+    // Most body lines end a sentence: that test, from the end, goes first.
+    if ends_sentence(line) || !starts_capitalised(line) {
+        return false;
+    }
     let words = line.split_whitespace().take(MAX_HEADING_WORDS + 1).count();
-    if words == 0 || words > MAX_HEADING_WORDS || ends_sentence(line) || !starts_capitalised(line) {
+    if words == 0 || words > MAX_HEADING_WORDS {
         return false;
     }
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
