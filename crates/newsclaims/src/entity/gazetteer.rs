@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-use crate::lexicon::{BuildWordHasher, WordSet};
+use crate::lexicon::{BuildWordHasher, WordMap, WordSet};
 use crate::{EntityKind, Span};
 
 /// What a gazetteer name is.
@@ -30,11 +30,13 @@ pub(crate) struct Entry {
 
 /// All embedded lists.
 pub(crate) struct Gazetteer {
-    names: Vec<String>,
+    names: Vec<&'static str>,
     entries: Vec<Entry>,
     matcher: Option<AhoCorasick>,
     first_names: HashSet<&'static str, BuildWordHasher>,
-    titles: HashMap<String, &'static str, BuildWordHasher>,
+    titles: WordMap<&'static str>,
+    /// The first words of the titles ("foreign" of "foreign minister").
+    title_first_words: WordSet,
     particles: WordSet,
     surnames: HashSet<&'static str, BuildWordHasher>,
     demonyms: HashMap<&'static str, &'static str, BuildWordHasher>,
@@ -76,13 +78,11 @@ impl Gazetteer {
     }
 
     fn build() -> Gazetteer {
-        let mut by_name: HashMap<String, Entry> = HashMap::new();
-        let mut add = |name: &str, entry: Entry| {
+        let mut by_name: HashMap<&'static str, Entry> = HashMap::new();
+        let mut add = |name: &'static str, entry: Entry| {
             // Lower-case forms ("the States") would match ordinary prose.
             if name.chars().next().is_some_and(char::is_uppercase) {
-                let slot = by_name
-                    .entry(name.to_string())
-                    .or_insert_with(|| entry.clone());
+                let slot = by_name.entry(name).or_insert_with(|| entry.clone());
                 // A country beats a city of the same name ("Singapore").
                 if entry.is_country && !slot.is_country {
                     *slot = entry;
@@ -191,22 +191,27 @@ impl Gazetteer {
                 },
             );
         }
-        let mut pairs: Vec<(String, Entry)> = by_name.into_iter().collect();
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        let (names, entries): (Vec<String>, Vec<Entry>) = pairs.into_iter().unzip();
+        let mut pairs: Vec<(&'static str, Entry)> = by_name.into_iter().collect();
+        pairs.sort_by(|a, b| a.0.cmp(b.0));
+        let (names, entries): (Vec<&'static str>, Vec<Entry>) = pairs.into_iter().unzip();
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
             .build(&names)
             .ok();
-        let titles: HashMap<String, &'static str, BuildWordHasher> = rows(TITLES)
-            .filter_map(|r| Some(((*r.first()?).to_string(), *r.get(1)?)))
+        let title_rows: Vec<(&'static str, &'static str)> = rows(TITLES)
+            .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
             .collect();
-        let longest_title = titles
-            .keys()
-            .map(|t| t.split_whitespace().count())
+        let longest_title = title_rows
+            .iter()
+            .map(|(t, _)| t.split_whitespace().count())
             .max()
             .unwrap_or(1);
+        let title_first_words = WordSet::from_words(
+            title_rows.iter().filter_map(|(t, _)| t.split(' ').next()),
+            true,
+        );
+        let titles = WordMap::new(title_rows, false);
         Gazetteer {
             names,
             entries,
@@ -215,6 +220,7 @@ impl Gazetteer {
                 .filter_map(|r| r.first().copied())
                 .collect(),
             titles,
+            title_first_words,
             particles: WordSet::from_words(
                 rows(PARTICLES).filter_map(|r| r.first().copied()),
                 true,
@@ -237,31 +243,29 @@ impl Gazetteer {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
         let mut at = 0;
-        let mut prev_alnum = false;
-        while let Some(&b) = bytes.get(at) {
-            // Lower-case ASCII, digits and punctuation start no name: skip them
-            // without decoding a char.
-            if b.is_ascii() && !b.is_ascii_uppercase() {
-                prev_alnum = b.is_ascii_alphanumeric();
-                at += 1;
-                continue;
-            }
-            let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+        // Lower-case ASCII, digits and punctuation start no name: skip to the
+        // next capital or non-ASCII char without decoding.
+        while let Some(skip) = bytes.get(at..).and_then(|rest| {
+            rest.iter()
+                .position(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        }) {
+            at += skip;
+            let Some(rest) = text.get(at..) else {
                 break;
             };
-            if !prev_alnum && c.is_uppercase() {
-                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-                if let Some(m) = matcher.find(input) {
-                    self.accept(text, m, &mut out);
-                    at = m.end();
-                    prev_alnum = text
-                        .get(..at)
-                        .and_then(|t| t.chars().next_back())
-                        .is_some_and(char::is_alphanumeric);
-                    continue;
-                }
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            if !c.is_uppercase() || alnum_before(text, at) {
+                at += c.len_utf8();
+                continue;
             }
-            prev_alnum = c.is_alphanumeric();
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            if let Some(m) = matcher.find(input) {
+                self.accept(text, m, &mut out);
+                at = m.end();
+                continue;
+            }
             at += c.len_utf8();
         }
         out
@@ -283,7 +287,7 @@ impl Gazetteer {
 
     /// Looks a name up exactly.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        let i = self.names.binary_search_by(|n| n.as_str().cmp(name)).ok()?;
+        let i = self.names.binary_search_by(|n| (*n).cmp(name)).ok()?;
         self.entries.get(i)
     }
 
@@ -304,7 +308,12 @@ impl Gazetteer {
 
     /// The kind of a title ("office", "honorific", ...), by its lower-case words.
     pub fn title_kind(&self, lower: &str) -> Option<&'static str> {
-        self.titles.get(lower).copied()
+        self.titles.get(lower)
+    }
+
+    /// Whether a lower-case word is the first word of a title.
+    pub fn opens_title(&self, lower: &str) -> bool {
+        self.title_first_words.contains(lower)
     }
 
     /// The most words a title has.
@@ -316,6 +325,18 @@ impl Gazetteer {
     /// Any case is accepted ("De", "van").
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(word)
+    }
+}
+
+/// Whether the char before byte `at` of `text` is a letter or digit.
+fn alnum_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(..at)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
     }
 }
 

@@ -10,10 +10,10 @@
 use std::borrow::Cow;
 
 use super::gazetteer::{Entry, Gazetteer};
-use super::token::{is_all_caps, is_capitalised, Token};
+use super::token::{is_all_caps, Token};
 use super::words::{
-    COMMON_OPENERS, EVENT_CUES_AFTER, EVENT_HEADS, GOVERNMENT_VERBS, ORG_CUES_AFTER,
-    ORG_CUES_BEFORE, OTHER_HEADS, PLACE_HEADS, SPEECH_VERBS,
+    exact_set, COMMON_OPENERS, EVENT_CUES_AFTER, EVENT_HEAD_SET, GOVERNMENT_VERB_SET,
+    ORG_CUES_AFTER_SET, ORG_CUES_BEFORE_SET, OTHER_HEAD_SET, PLACE_HEAD_SET, SPEECH_VERB_SET,
 };
 use crate::lexicon::WordSet;
 use crate::{EntityKind, Span};
@@ -101,6 +101,16 @@ impl Sentence<'_> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Whether token `i` starts with a capital letter.
+    fn capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.capitalised)
+    }
+
+    /// Whether token `i` has a hyphen inside.
+    fn hyphenated(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.hyphenated)
+    }
+
     /// Whether token `i` lies in a date or quantity (`taken` is sorted and
     /// disjoint, so one bisection finds the only candidate).
     fn is_taken(&self, i: usize) -> bool {
@@ -178,7 +188,7 @@ pub(crate) fn find_names(s: &Sentence<'_>) -> Vec<Candidate> {
             i += 1;
             continue;
         }
-        out.extend(classify_run(s, gaz, start, end));
+        classify_run(s, gaz, start, end, &mut out);
         i = end;
     }
     join_possessive_bodies(s, gaz, &mut out);
@@ -400,7 +410,8 @@ fn caps_heading_names(s: &Sentence<'_>, gaz: &Gazetteer) -> Vec<Candidate> {
 /// "Saudi-led", "U.S.-based").
 fn hyphen_hit(s: &Sentence<'_>, i: usize) -> Option<Candidate> {
     let token = s.tokens.get(i)?;
-    if !token.text(s.text).contains('-') {
+    // Every listed name starts with a capital.
+    if !token.capitalised || !token.hyphenated {
         return None;
     }
     let (hit, entry) = s.hit_at(i)?;
@@ -416,10 +427,14 @@ fn hyphen_hit(s: &Sentence<'_>, i: usize) -> Option<Candidate> {
 fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
     let gaz = Gazetteer::get();
     let start = i;
-    // Most words start no name: a lower-case word that is neither a particle
-    // nor a prefixed name ("al-Assad") is decided here, before any lookup.
+    // Most words start no name: a lower-case word that is neither a prefixed
+    // name ("al-Assad") nor a particle before a capitalised word ("de la
+    // Rosa") is decided here, with one lookup at most.
     let word = s.word(start);
-    if !word.starts_with(char::is_uppercase) && !word.contains('-') && !gaz.is_particle(word) {
+    let may_start = s.capitalised(start)
+        || s.hyphenated(start)
+        || capital_within_three(s, start) && gaz.is_particle(word);
+    if !may_start {
         return (i, i);
     }
     // A common word opening the sentence ("The", "However") starts no name.
@@ -455,25 +470,9 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
         if s.is_taken(end) || (end > start && !continues_run(s, end)) {
             break;
         }
-        let name_word = is_capitalised(word) && !is_pronoun_i(word) || is_prefixed_name(word);
-        // "Bank of Japan" but not "Kaiyo Lines of Japan": after a name that
-        // already ends in its head word, "of" + place is a modifier.
-        let modifier =
-            end > start && COMPANY_HEADS.contains(&s.word(end - 1)) && s.hit_at(end + 1).is_some();
-        let connector =
-            matches!(word, "of" | "for" | "on") && org_so_far(s, start, end) && !modifier;
-        // "Defense Minister X and Chinese Politburo member Y": a titled person
-        // before "and" is not half of a body's name.
-        let and_org = word == "and"
-            && end > start
-            && and_continues_org(s, end)
-            && !has_title(s, gaz, start, end);
-        let inner = particles_then_name(s, gaz, end)
-            || end > start
-                && (connector || and_org)
-                && s.tokens.get(end + 1).is_some_and(|t| t.joined)
-                && is_capitalised(s.word(end + 1));
-        if !(name_word || inner) {
+        let name_word = s.capitalised(end) && !is_pronoun_i(word)
+            || s.hyphenated(end) && is_prefixed_name(word);
+        if !name_word && !inner_word(s, gaz, start, end) {
             break;
         }
         end += 1;
@@ -484,6 +483,40 @@ fn run_at(s: &Sentence<'_>, i: usize) -> (usize, usize) {
         }
     }
     (start, end)
+}
+
+/// Whether token `end`, not a name word itself, goes on with the run
+/// `start..end`: particles before a name ("de la Rosa"), or a connector or
+/// "and" inside a body's name before a capitalised word. The cheap tests come
+/// first, as this is asked at the end of every run.
+fn inner_word(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> bool {
+    if particles_then_name(s, gaz, end) {
+        return true;
+    }
+    let capital_follows =
+        end > start && s.tokens.get(end + 1).is_some_and(|t| t.joined) && s.capitalised(end + 1);
+    if !capital_follows {
+        return false;
+    }
+    match s.word(end) {
+        "of" | "for" | "on" => {
+            // "Bank of Japan" but not "Kaiyo Lines of Japan": after a name that
+            // already ends in its head word, "of" + place is a modifier.
+            let modifier =
+                COMPANY_HEAD_SET.contains(s.word(end - 1)) && s.hit_at(end + 1).is_some();
+            org_so_far(s, start, end) && !modifier
+        }
+        // "Defense Minister X and Chinese Politburo member Y": a titled person
+        // before "and" is not half of a body's name.
+        "and" => and_continues_org(s, end) && !has_title(s, gaz, start, end),
+        _ => false,
+    }
+}
+
+/// Whether a capitalised word follows token `i` within three words, as a name
+/// after particles must.
+fn capital_within_three(s: &Sentence<'_>, i: usize) -> bool {
+    (i + 1..(i + 4).min(s.tokens.len())).any(|k| s.capitalised(k))
 }
 
 /// Whether token `k` goes on with the run before it: only spaces between, or
@@ -502,8 +535,8 @@ fn starts_name(s: &Sentence<'_>, i: usize) -> bool {
     let word = s.word(i);
     let gaz = Gazetteer::get();
     !s.is_taken(i)
-        && (is_capitalised(word) && !is_pronoun_i(word)
-            || is_prefixed_name(word)
+        && (s.capitalised(i) && !is_pronoun_i(word)
+            || s.hyphenated(i) && is_prefixed_name(word)
             || !is_sentence_start(s, i) && particles_then_name(s, gaz, i))
 }
 
@@ -519,7 +552,7 @@ fn is_prefixed_name(word: &str) -> bool {
 /// capitalised word ("de la Rosa", "van den Heuvel").
 fn particles_then_name(s: &Sentence<'_>, gaz: &Gazetteer, i: usize) -> bool {
     // Cheap test first: a capitalised word must follow within three words.
-    if !(i + 1..(i + 4).min(s.tokens.len())).any(|k| is_capitalised(s.word(k))) {
+    if !capital_within_three(s, i) {
         return false;
     }
     let mut k = i;
@@ -529,7 +562,7 @@ fn particles_then_name(s: &Sentence<'_>, gaz: &Gazetteer, i: usize) -> bool {
             return false;
         }
     }
-    k > i && is_capitalised(s.word(k))
+    k > i && s.capitalised(k)
 }
 
 /// Whether a connector ("of", "for", "on") continues an organisation or place
@@ -564,7 +597,7 @@ const COMPANY_HEADS: &[&str] = &[
 /// word within three words ("People’s Congress").
 fn possessive_inside_org(s: &Sentence<'_>, at: usize) -> bool {
     (at..(at + 3).min(s.tokens.len()))
-        .take_while(|&k| is_capitalised(s.word(k)))
+        .take_while(|&k| s.capitalised(k))
         .any(|k| org_heads().contains(&s.word(k)))
 }
 
@@ -573,9 +606,14 @@ fn possessive_inside_org(s: &Sentence<'_>, at: usize) -> bool {
 fn and_continues_org(s: &Sentence<'_>, at: usize) -> bool {
     let heads = org_heads();
     (at + 1..(at + 4).min(s.tokens.len()))
-        .take_while(|&k| is_capitalised(s.word(k)))
+        .take_while(|&k| s.capitalised(k))
         .any(|k| heads.contains(&s.word(k)))
 }
+
+exact_set!(
+    /// [`COMPANY_HEADS`] as a set.
+    COMPANY_HEAD_SET = COMPANY_HEADS
+);
 
 /// Named religious and civic occasions that are events on their own.
 const EVENT_NAMES: &[&str] = &[
@@ -598,6 +636,11 @@ const EVENT_NAMES: &[&str] = &[
     "Thanksgiving",
 ];
 
+exact_set!(
+    /// [`EVENT_NAMES`] as a set.
+    EVENT_NAME_SET = EVENT_NAMES
+);
+
 /// Lower-case words after a name that make it a place ("Quang Ngai province").
 const PLACE_NOUNS: &[&str] = &[
     "area",
@@ -614,6 +657,11 @@ const PLACE_NOUNS: &[&str] = &[
     "valley",
     "village",
 ];
+
+exact_set!(
+    /// [`PLACE_NOUNS`] as a set.
+    PLACE_NOUN_SET = PLACE_NOUNS
+);
 
 /// The most words one name run takes: longer runs of capitals are not one name
 /// (a list, a shouted line), and the bound keeps typing a run cheap.
@@ -633,6 +681,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "towards", "through",
 ];
 
+exact_set!(
+    /// [`PLACE_PREPOSITIONS`] as a set.
+    PLACE_PREPOSITION_SET = PLACE_PREPOSITIONS
+);
+
 /// Whether token `i` opens its sentence (after any opening quote).
 fn is_sentence_start(s: &Sentence<'_>, i: usize) -> bool {
     if i == 0 {
@@ -645,8 +698,42 @@ fn is_sentence_start(s: &Sentence<'_>, i: usize) -> bool {
     gap.contains(['\u{201C}', '"', ':', '\u{2014}', '\u{2013}', '('])
 }
 
+/// Calls `f` with `word` lower-cased as [`str::to_lowercase`] does it, without
+/// allocating when the word is short ASCII (nearly always).
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(word);
+        }
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII stays valid UTF-8.
+            if let Ok(lower) = std::str::from_utf8(lower) {
+                return f(lower);
+            }
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Whether `word` is an organisation head word ("ministry", "Council"), any case.
 pub(crate) fn is_org_head(word: &str) -> bool {
+    // Short ASCII words are title-cased on the stack.
+    if word.is_ascii() {
+        let mut buf = [0u8; 32];
+        if let Some(title) = buf.get_mut(..word.len()) {
+            title.copy_from_slice(word.as_bytes());
+            title.make_ascii_lowercase();
+            if let Some(first) = title.first_mut() {
+                first.make_ascii_uppercase();
+            }
+            if let Ok(title) = std::str::from_utf8(title) {
+                return org_heads().contains(&title);
+            }
+        }
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -681,33 +768,41 @@ fn org_heads() -> &'static HeadWords {
     })
 }
 
-/// Types the run `start..end`, splitting off titles and listed names.
-fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> Vec<Candidate> {
+/// Types the run `start..end`, splitting off titles and listed names, and
+/// adds its candidates to `out`.
+fn classify_run(
+    s: &Sentence<'_>,
+    gaz: &Gazetteer,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Candidate>,
+) {
     let Some(span) = s.span(start, end) else {
-        return Vec::new();
+        return;
     };
     // "the Court of Session on Thursday": a connector followed by a date or a
     // number is not inside the name.
     if end - start >= 2 && matches!(s.word(end - 1), "of" | "for" | "on" | "and") {
-        return classify_run(s, gaz, start, end - 1);
+        return classify_run(s, gaz, start, end - 1, out);
     }
     // "fined Ubuntu Connect R1.9 billion": a word that starts a number (a
     // currency letter and digits) is not part of the name before it.
     if end - start >= 2 && starts_number(s, end - 1) {
-        return classify_run(s, gaz, start, end - 1);
+        return classify_run(s, gaz, start, end - 1, out);
     }
     // "Aldgate Hollis and Nordhavn Partners": two bodies listed, not one.
     if let Some(k) = listed_bodies_split(s, start, end) {
-        let mut out = classify_run(s, gaz, start, k);
+        let from = out.len();
+        classify_run(s, gaz, start, k, out);
         // Listed with a body, a name only guessed to be a person is a body too
         // ("hired Brandt Cole and Ostrava Partners").
-        for c in &mut out {
+        for c in out.iter_mut().skip(from) {
             if c.guess && c.kind == Some(EntityKind::Person) {
                 c.kind = Some(EntityKind::Organization);
             }
         }
-        out.extend(classify_run(s, gaz, k + 1, end));
-        return out;
+        classify_run(s, gaz, k + 1, end, out);
+        return;
     }
     let run = s.slice(start, end);
     let last = s.word(end - 1);
@@ -717,7 +812,8 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
         if *hit == span {
             let mut c = Candidate::from_entry(span, entry);
             c.government = entry.capital && governs(s, end);
-            return vec![c];
+            out.push(c);
+            return;
         }
     }
     let heads = org_heads();
@@ -733,11 +829,11 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
             && !has_title(s, gaz, start, end)
         || (start..end.saturating_sub(1))
             .any(|k| heads.contains(&s.word(k)) && matches!(s.word(k + 1), "of" | "for" | "on"))
-        || cue_before(s, start, ORG_CUES_BEFORE) && !has_title(s, gaz, start, end)
-        || ORG_CUES_AFTER.contains(&s.word(end).to_lowercase().as_str())
+        || cue_before(s, start, &ORG_CUES_BEFORE_SET) && !has_title(s, gaz, start, end)
+        || with_lower(s.word(end), |w| ORG_CUES_AFTER_SET.contains(w))
             && s.tokens.get(end).is_some_and(|t| t.joined)
             // "Advocacy group Open Doors": the cue introduces the next name.
-            && !is_capitalised(s.word(end + 1))
+            && !s.capitalised(end + 1)
         || head_before_place(s, start, end)
         || place_tail_body(s, gaz, start, end);
     if org_by_shape && !(lone && s.hit_at(start).is_some()) {
@@ -746,7 +842,8 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
             // that name ("Kaiyo Lines") when it has one.
             let mut c = Candidate::new(span, None);
             c.org_cue = true;
-            return vec![c];
+            out.push(c);
+            return;
         }
         // "Russian Wagner mercenaries": typed by a cue, not by a head word, a
         // leading demonym says whose body it is and is not part of its name
@@ -755,37 +852,42 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
             if let Some(split) = demonym_prefix(s, start, end) {
                 let (Some(&(hit, entry)), Some(rest)) = (s.hit_at(start), s.span(split, end))
                 else {
-                    return vec![Candidate::new(span, Some(EntityKind::Organization))];
+                    out.push(Candidate::new(span, Some(EntityKind::Organization)));
+                    return;
                 };
-                return vec![
-                    Candidate::from_entry(hit, entry),
-                    Candidate::new(rest, Some(EntityKind::Organization)),
-                ];
+                out.push(Candidate::from_entry(hit, entry));
+                out.push(Candidate::new(rest, Some(EntityKind::Organization)));
+                return;
             }
         }
-        return vec![Candidate::new(span, Some(EntityKind::Organization))];
+        out.push(Candidate::new(span, Some(EntityKind::Organization)));
+        return;
     }
     if let Some(c) = event_by_cue(s, start, end) {
-        return vec![c];
+        out.push(c);
+        return;
     }
-    if end - start >= 2 && EVENT_HEADS.contains(&last) || run.starts_with("COP") && run.len() <= 6 {
-        return vec![Candidate::new(span, Some(EntityKind::Event))];
+    let kind = if end - start >= 2 && EVENT_HEAD_SET.contains(last)
+        || run.starts_with("COP") && run.len() <= 6
+    {
+        Some(EntityKind::Event)
+    } else if end - start >= 2 && (PLACE_HEAD_SET.contains(last) || PLACE_FIRST.contains(&first)) {
+        Some(EntityKind::Place)
+    } else if end - start >= 2 && EVENT_FIRST.contains(&first) || EVENT_NAME_SET.contains(first) {
+        Some(EntityKind::Event)
+    } else {
+        None
+    };
+    if kind.is_some() {
+        out.push(Candidate::new(span, kind));
+        return;
     }
-    if end - start >= 2 && (PLACE_HEADS.contains(&last) || PLACE_FIRST.contains(&first)) {
-        return vec![Candidate::new(span, Some(EntityKind::Place))];
-    }
-    if end - start >= 2 && EVENT_FIRST.contains(&first) {
-        return vec![Candidate::new(span, Some(EntityKind::Event))];
-    }
-    if EVENT_NAMES.contains(&first) {
-        return vec![Candidate::new(span, Some(EntityKind::Event))];
-    }
-    if OTHER_HEADS.contains(&last) {
+    if OTHER_HEAD_SET.contains(last) {
         // "U.N. Convention on ...": the document is not an entity, the body is.
-        return listed_in(s, start, end);
+        return listed_in(s, start, end, out);
     }
     if let Some((t_start, t_end)) = last_title(s, gaz, start, end) {
-        return split_at_title(s, gaz, start, end, (t_start, t_end));
+        return split_at_title(s, gaz, start, end, (t_start, t_end), out);
     }
     // Listed names at the start ("Chinese" in "Chinese Politburo"): split them off.
     if let Some((hit, entry)) = s.hit_at(start) {
@@ -796,15 +898,16 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
         if !first_name_led {
             let mut c = Candidate::from_entry(Span::new(hit.start, hit.end), entry);
             c.government = entry.capital && governs(s, split);
-            let mut out = vec![c];
+            out.push(c);
             if split < end {
-                out.extend(classify_run(s, gaz, split, end));
+                classify_run(s, gaz, split, end, out);
             }
-            return out;
+            return;
         }
     }
     if lone {
-        return vec![classify_lone(s, gaz, start, span, opening_head)];
+        out.push(classify_lone(s, gaz, start, span, opening_head));
+        return;
     }
     if person_shaped(s, gaz, start, end) {
         // "Commissioner of Competition Anjali Raghunathan": the word after a
@@ -815,11 +918,12 @@ fn classify_run(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> 
             && !gaz.is_first_name(first)
             && gaz.is_first_name(s.word(start + 1))
         {
-            return classify_run(s, gaz, start + 1, end);
+            return classify_run(s, gaz, start + 1, end, out);
         }
-        return vec![type_person_shaped(s, gaz, start, end, span)];
+        out.push(type_person_shaped(s, gaz, start, end, span));
+        return;
     }
-    listed_in(s, start, end)
+    listed_in(s, start, end, out);
 }
 
 /// Whether token `i` has digits and runs on into a decimal or thousands
@@ -843,25 +947,24 @@ fn split_at_title(
     start: usize,
     end: usize,
     (t_start, t_end): (usize, usize),
-) -> Vec<Candidate> {
-    let mut out = match body_before_title(s, gaz, start, t_start) {
-        Some(c) => vec![c],
-        None => listed_in(s, start, t_start),
-    };
+    out: &mut Vec<Candidate>,
+) {
+    match body_before_title(s, gaz, start, t_start) {
+        Some(c) => out.push(c),
+        None => listed_in(s, start, t_start, out),
+    }
     if t_end < end {
-        let mut names = classify_run(s, gaz, t_end, end);
-        let role = s.slice(start, t_end).to_string();
-        for c in &mut names {
+        let from = out.len();
+        classify_run(s, gaz, t_end, end, out);
+        for c in out.iter_mut().skip(from) {
             if c.kind.is_none() || c.kind == Some(EntityKind::Person) {
                 c.kind = Some(EntityKind::Person);
-                c.role = Some(role.clone());
+                c.role = Some(s.slice(start, t_end).to_string());
                 c.person_cue = true;
                 c.guess = false;
             }
         }
-        out.extend(names);
     }
-    out
 }
 
 /// The body named before a title inside a run: "Kaiyo President", "Harvest
@@ -881,8 +984,14 @@ fn body_before_title(
         .take_while(|&k| k < s.tokens.len() && is_title_word(gaz, s.word(k)))
         .last()
         .map_or(t_start, |k| k + 1);
+    // Only a phrase of few enough words, opening with a title's first word,
+    // can be a title: the others are not built.
     let mut title_from = (start..t_start)
-        .find(|&j| is_person_title(gaz, &lower_phrase(s, j, t_end)))
+        .find(|&j| {
+            t_end - j <= gaz.longest_title()
+                && opens_title(gaz, s.word(j).trim_end_matches('.'))
+                && is_person_title(gaz, &lower_phrase(s, j, t_end))
+        })
         .unwrap_or(t_start);
     while title_from > start && is_title_word(gaz, s.word(title_from - 1)) {
         title_from -= 1;
@@ -893,12 +1002,13 @@ fn body_before_title(
     let title_end = (title_from..)
         .take_while(|&k| is_title_word(gaz, s.word(k)))
         .last()?;
-    let title_head = s.word(title_end).trim_end_matches('.').to_lowercase();
+    let title_head = s.word(title_end).trim_end_matches('.');
     let span = s.span(start, title_from)?;
     let ends_in_head = org_heads().contains(&s.word(title_from - 1));
     let no_title = (start..title_from).all(|k| !is_title_word(gaz, s.word(k)));
-    let plain = (start..title_from).all(|k| is_capitalised(s.word(k)) && s.hit_at(k).is_none());
-    if !(no_title && (ends_in_head || plain && BODY_TITLES.contains(&title_head.as_str()))) {
+    let plain = (start..title_from).all(|k| s.capitalised(k) && s.hit_at(k).is_none());
+    let body_title = || with_lower(title_head, |h| BODY_TITLES.contains(&h));
+    if !(no_title && (ends_in_head || plain && body_title())) {
         return None;
     }
     if title_from - start >= 2 || ends_in_head {
@@ -946,8 +1056,7 @@ const BODY_TITLES: &[&str] = &[
 
 /// Whether `word` is (part of) a title of any kind, modifiers included.
 fn is_title_word(gaz: &Gazetteer, word: &str) -> bool {
-    gaz.title_kind(&word.trim_end_matches('.').to_lowercase())
-        .is_some()
+    with_lower(word.trim_end_matches('.'), |w| gaz.title_kind(w)).is_some()
 }
 
 /// A lone capitalised word: an acronym or a word after an organisation cue is
@@ -975,25 +1084,26 @@ fn classify_lone(
     c.role = title_before(s, gaz, start);
     // "tested at a laboratory in Lausanne, confirmed the result": after "in"
     // the verb's subject is further back.
-    let placed = place_before(s, start, PLACES_AROUND) || place_noun_of_before(s, start);
+    let placed = place_before(s, start, &PLACES_AROUND_SET) || place_noun_of_before(s, start);
     let speech = speech_after(s, end) && !plural_noun_opening(s, start) && !placed;
     c.person_cue = c.role.is_some() || speech && !org_heads().contains(&word);
     c.org_cue = !c.person_cue && (body_apposition(s, gaz, start) || which_after(s, end));
     c.place_cue =
-        !c.person_cue && !c.org_cue && (placed || place_before(s, start, PLACE_PREPOSITIONS));
+        !c.person_cue && !c.org_cue && (placed || place_before(s, start, &PLACE_PREPOSITION_SET));
     c
 }
 
 /// "Lawyers said ...": a plural noun for people opening a sentence is not a
 /// name, although a speech verb follows it.
 fn plural_noun_opening(s: &Sentence<'_>, i: usize) -> bool {
-    let lower = s.word(i).to_lowercase();
     is_sentence_start(s, i)
-        && [
-            "ers", "ors", "ists", "ians", "ants", "ents", "ives", "ics", "ees",
-        ]
-        .iter()
-        .any(|suffix| lower.ends_with(suffix))
+        && with_lower(s.word(i), |lower| {
+            [
+                "ers", "ors", "ists", "ians", "ants", "ents", "ives", "ics", "ees",
+            ]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix))
+        })
 }
 
 /// Types a run shaped like a person's name ("Sable Crest", "Gordon McAllister",
@@ -1012,7 +1122,7 @@ fn type_person_shaped(
     let title_is_cue = title.as_deref().is_some_and(|t| {
         t.split_whitespace()
             .last()
-            .is_some_and(|w| ORG_CUES_BEFORE.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| with_lower(w, |w| ORG_CUES_BEFORE_SET.contains(w)))
     });
     let role = title
         .filter(|_| !title_is_cue)
@@ -1034,7 +1144,7 @@ fn type_person_shaped(
         (EntityKind::Person, false)
     } else if body {
         (EntityKind::Organization, false)
-    } else if place_before(s, start, PLACES_AROUND)
+    } else if place_before(s, start, &PLACES_AROUND_SET)
         && !s.tokens.get(end - 1).is_some_and(|t| t.possessive)
     {
         // "near Swift Current", "in Sierra Nevada": a listed given name or a
@@ -1231,7 +1341,8 @@ fn body_apposition_after(s: &Sentence<'_>, end: usize) -> bool {
         })
         .collect();
     words.len() <= 6
-        && appositive_head(&words).is_some_and(|h| ORG_CUES_BEFORE.contains(&h) || is_org_head(h))
+        && appositive_head(&words)
+            .is_some_and(|h| ORG_CUES_BEFORE_SET.contains(h) || is_org_head(h))
 }
 
 /// The words of an apposition before the name ("The players’ union, PFA
@@ -1266,7 +1377,7 @@ fn body_apposition(s: &Sentence<'_>, gaz: &Gazetteer, start: usize) -> bool {
     // A cue that is also a title ("developer") needs a name without a listed
     // given name first.
     appositive_head(&words).is_some_and(|h| {
-        ORG_CUES_BEFORE.contains(&h)
+        ORG_CUES_BEFORE_SET.contains(h)
             && (!is_person_title(gaz, h) || !gaz.is_first_name(s.word(start)))
     })
 }
@@ -1276,7 +1387,7 @@ fn body_apposition(s: &Sentence<'_>, gaz: &Gazetteer, start: usize) -> bool {
 fn role_apposition_before(s: &Sentence<'_>, gaz: &Gazetteer, start: usize) -> bool {
     let words = apposition_before(s, start);
     appositive_head(&words)
-        .is_some_and(|h| is_person_title(gaz, h) && !ORG_CUES_BEFORE.contains(&h))
+        .is_some_and(|h| is_person_title(gaz, h) && !ORG_CUES_BEFORE_SET.contains(h))
 }
 
 /// The head noun of an apposition: the word before its first "of", "for",
@@ -1291,7 +1402,7 @@ fn appositive_head(words: &[String]) -> Option<&str> {
 
 /// Whether a lower-case place noun follows the name ("Quang Ngai province").
 fn place_noun_after(s: &Sentence<'_>, end: usize) -> bool {
-    PLACE_NOUNS.contains(&s.word(end)) && s.tokens.get(end).is_some_and(|t| t.joined)
+    PLACE_NOUN_SET.contains(s.word(end)) && s.tokens.get(end).is_some_and(|t| t.joined)
 }
 
 /// Whether "province of", "city of", "states of" ... comes right before the
@@ -1303,17 +1414,17 @@ fn place_noun_of_before(s: &Sentence<'_>, start: usize) -> bool {
         && s.tokens.get(start - 1).is_some_and(|t| t.joined)
         && {
             let noun = s.word(start - 2);
-            PLACE_NOUNS.contains(&noun)
+            PLACE_NOUN_SET.contains(noun)
                 || noun
                     .strip_suffix('s')
-                    .is_some_and(|n| PLACE_NOUNS.contains(&n))
+                    .is_some_and(|n| PLACE_NOUN_SET.contains(n))
                 || noun == "cities"
         }
 }
 
 /// Whether one of `prepositions` comes right before the name, or before "the"
 /// and a plural name ("in El Alto", "across the Prairies").
-fn place_before(s: &Sentence<'_>, start: usize, prepositions: &[&str]) -> bool {
+fn place_before(s: &Sentence<'_>, start: usize, prepositions: &WordSet) -> bool {
     if cue_before(s, start, prepositions) {
         return true;
     }
@@ -1335,6 +1446,11 @@ const PLACES_AROUND: &[&str] = &[
     "outside",
     "throughout",
 ];
+
+exact_set!(
+    /// [`PLACES_AROUND`] as a set.
+    PLACES_AROUND_SET = PLACES_AROUND
+);
 
 /// "U.S. Forces Korea", "Police Scotland": an organisation head word followed
 /// by a listed place that ends the run.
@@ -1369,11 +1485,11 @@ fn place_tail_body(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) 
         && !gaz.is_surname(s.word(start))
         && (start..k).all(|j| {
             let w = s.word(j);
-            is_capitalised(w)
+            s.capitalised(j)
                 && !gaz.is_particle(w)
-                && !COMPASS_WORDS.contains(&w)
+                && !COMPASS_WORD_SET.contains(w)
                 && !PLACE_FIRST.contains(&w)
-                && !PLACE_HEADS.contains(&w)
+                && !PLACE_HEAD_SET.contains(w)
                 && !is_title_word(gaz, w)
         })
 }
@@ -1407,6 +1523,11 @@ const COMPASS_WORDS: &[&str] = &[
     "West",
     "Western",
 ];
+
+exact_set!(
+    /// [`COMPASS_WORDS`] as a set.
+    COMPASS_WORD_SET = COMPASS_WORDS
+);
 
 /// A named event recognised by the lower-case noun after it ("the Operación
 /// Puerto scandal", "the Celtic Connections festival", "the Nor-Shipping trade
@@ -1453,15 +1574,15 @@ fn listed_bodies_split(s: &Sentence<'_>, start: usize, end: usize) -> Option<usi
     let left_has_head = (start..k).any(|j| heads.contains(&s.word(j)));
     let left_ends_in_head = heads.contains(&s.word(k - 1));
     let left_connector = (start..k).any(|j| matches!(s.word(j), "of" | "for" | "on"));
-    let right_is_name = (k + 1..end).any(|j| heads.contains(&s.word(j)))
-        && (k + 1..end).all(|j| is_capitalised(s.word(j)));
+    let right_is_name =
+        (k + 1..end).any(|j| heads.contains(&s.word(j))) && (k + 1..end).all(|j| s.capitalised(j));
     // Without a head word of its own, the part before "and" is a second name
     // only beside a firm's name ("Nordhavn Partners"); before an institution's
     // head it is more of that institution's description ("Aeronautical
     // Accidents Investigation and Prevention Center").
     let left_named = left_ends_in_head
         || s.hit_at(k - 1).is_some()
-        || !left_has_head && BUSINESS_HEADS.contains(&s.word(end - 1));
+        || !left_has_head && BUSINESS_HEAD_SET.contains(s.word(end - 1));
     (right_is_name && !left_connector && left_named).then_some(k)
 }
 
@@ -1500,16 +1621,23 @@ const BUSINESS_HEADS: &[&str] = &[
     "Ventures",
 ];
 
-/// Names from the lists inside `start..end` (the part of a run before a title).
-fn listed_in(s: &Sentence<'_>, start: usize, end: usize) -> Vec<Candidate> {
-    s.hits
-        .iter()
-        .filter(|(span, _)| {
-            s.span(start, end)
-                .is_some_and(|run| run.start <= span.start && span.end <= run.end)
-        })
-        .map(|(span, entry)| Candidate::from_entry(*span, entry))
-        .collect()
+exact_set!(
+    /// [`BUSINESS_HEADS`] as a set.
+    BUSINESS_HEAD_SET = BUSINESS_HEADS
+);
+
+/// Adds the names from the lists inside `start..end` (the part of a run
+/// before a title) to `out`.
+fn listed_in(s: &Sentence<'_>, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let Some(run) = s.span(start, end) else {
+        return;
+    };
+    out.extend(
+        s.hits
+            .iter()
+            .filter(|(span, _)| run.start <= span.start && span.end <= run.end)
+            .map(|(span, entry)| Candidate::from_entry(*span, entry)),
+    );
 }
 
 /// The last title inside the run, as token indexes `(start, end)`.
@@ -1524,25 +1652,36 @@ fn last_title(
     // One buffer for every phrase tried: the words from `i` on, lower-cased,
     // with the byte length after each word, so each shorter phrase is a prefix.
     let mut phrase = String::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(longest);
     for i in start..end {
+        // Most words open no title: no phrase is built from them.
+        if !opens_title(gaz, s.word(i).trim_end_matches('.')) {
+            continue;
+        }
         phrase.clear();
-        ends.clear();
+        let mut n_words = 0;
         for k in i..i + longest.min(end - i) {
             if k > i {
                 phrase.push(' ');
             }
-            phrase.extend(
-                s.word(k)
-                    .trim_end_matches('.')
-                    .chars()
-                    .flat_map(char::to_lowercase),
-            );
-            ends.push(phrase.len());
+            let word = s.word(k).trim_end_matches('.');
+            if word.is_ascii() {
+                let from = phrase.len();
+                phrase.push_str(word);
+                if let Some(added) = phrase.get_mut(from..) {
+                    added.make_ascii_lowercase();
+                }
+            } else {
+                phrase.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            n_words += 1;
         }
-        for (n, &to) in ends.iter().enumerate().rev() {
+        // The longest phrase first, then one word fewer at each space back
+        // (words have no spaces).
+        let ends =
+            std::iter::once(phrase.len()).chain(phrase.rmatch_indices(' ').map(|(at, _)| at));
+        for (fewer, to) in ends.enumerate() {
             if phrase.get(..to).is_some_and(|p| is_person_title(gaz, p)) {
-                found = Some((i, i + n + 1));
+                found = Some((i, i + n_words - fewer));
                 break;
             }
         }
@@ -1564,6 +1703,14 @@ fn is_person_title(gaz: &Gazetteer, phrase: &str) -> bool {
     })
 }
 
+/// Whether `word`, lower-cased, may be the first word of a title: a word
+/// that is not cannot start one, so no phrase from it is built. Words beyond
+/// ASCII are always let through, as the callers lower-case them in different
+/// ways.
+fn opens_title(gaz: &Gazetteer, word: &str) -> bool {
+    !word.is_ascii() || with_lower(word, |w| gaz.opens_title(w))
+}
+
 /// A role written right before token `i`: lower-case title words with the
 /// capitalised words before them ("Chinese Politburo member", "ambassador"),
 /// or a title and a comma ("Xi Jinping’s envoy, Li Hongzhong").
@@ -1574,9 +1721,15 @@ fn title_before(s: &Sentence<'_>, gaz: &Gazetteer, i: usize) -> Option<String> {
     if !(this.joined || gap == ", ") {
         return None;
     }
-    let prev_word = s.word(i - 1).trim_end_matches('.').to_lowercase();
-    if !is_person_title(gaz, &prev_word) {
-        let two = format!("{} {prev_word}", s.word(i.checked_sub(2)?).to_lowercase());
+    let prev_word = s.word(i - 1).trim_end_matches('.');
+    if !with_lower(prev_word, |w| is_person_title(gaz, w)) {
+        // A two-word title ("foreign minister"), built only when its first
+        // word may open one.
+        let first = s.word(i.checked_sub(2)?);
+        if !opens_title(gaz, first) {
+            return None;
+        }
+        let two = format!("{} {}", first.to_lowercase(), prev_word.to_lowercase());
         if !is_person_title(gaz, &two) {
             return None;
         }
@@ -1587,17 +1740,12 @@ fn title_before(s: &Sentence<'_>, gaz: &Gazetteer, i: usize) -> Option<String> {
         let word = s.word(from - 1);
         let joined = s.tokens.get(from).is_some_and(|t| t.joined)
             || s.tokens.get(from - 1).is_some_and(|t| t.possessive);
-        let lower = word.to_lowercase();
-        if !joined
-            || matches!(
-                lower.as_str(),
-                "the" | "a" | "an" | "and" | "said" | "says" | "by"
-            )
-            || s.is_taken(from - 1)
-        {
+        let stop =
+            |lower: &str| matches!(lower, "the" | "a" | "an" | "and" | "said" | "says" | "by");
+        if !joined || with_lower(word, stop) || s.is_taken(from - 1) {
             break;
         }
-        if !is_capitalised(word) && !is_person_title(gaz, &lower) {
+        if !s.capitalised(from - 1) && !with_lower(word, |lower| is_person_title(gaz, lower)) {
             break;
         }
         from -= 1;
@@ -1650,16 +1798,17 @@ fn apposition_role(s: &Sentence<'_>, gaz: &Gazetteer, end: usize) -> Option<Stri
 }
 
 /// Whether a lower-case organisation cue stands right before token `i`.
-fn cue_before(s: &Sentence<'_>, i: usize, cues: &[&str]) -> bool {
-    i > 0 && s.tokens.get(i).is_some_and(|t| t.joined) && cues.contains(&s.word(i - 1))
+fn cue_before(s: &Sentence<'_>, i: usize, cues: &WordSet) -> bool {
+    i > 0 && s.tokens.get(i).is_some_and(|t| t.joined) && cues.contains(s.word(i - 1))
 }
 
 /// Whether a speech verb follows the run ending at token `end`.
 fn speech_after(s: &Sentence<'_>, end: usize) -> bool {
-    let next = s.word(end).to_lowercase();
-    SPEECH_VERBS.contains(&next.as_str())
-        || matches!(next.as_str(), "has" | "had" | "also" | "later" | "then")
-            && SPEECH_VERBS.contains(&s.word(end + 1).to_lowercase().as_str())
+    with_lower(s.word(end), |next| {
+        SPEECH_VERB_SET.contains(next)
+            || matches!(next, "has" | "had" | "also" | "later" | "then")
+                && with_lower(s.word(end + 1), |w| SPEECH_VERB_SET.contains(w))
+    })
 }
 
 /// Whether a capital standing before token `end` acts as its government.
@@ -1667,14 +1816,17 @@ fn governs(s: &Sentence<'_>, end: usize) -> bool {
     let prev_possessive = end > 0 && s.tokens.get(end - 1).is_some_and(|t| t.possessive);
     let mut k = end;
     // "Pyongyang and Moscow have denied": look past a second capital.
-    if s.word(k) == "and" && is_capitalised(s.word(k + 1)) {
+    if s.word(k) == "and" && s.capitalised(k + 1) {
         k += 2;
     }
-    let next = s.word(k).to_lowercase();
     prev_possessive
-        || GOVERNMENT_VERBS.contains(&next.as_str())
-        || SPEECH_VERBS.contains(&next.as_str())
-        || next.len() > 4 && next.ends_with("ed") && s.tokens.get(k).is_some_and(|t| t.joined)
+        || with_lower(s.word(k), |next| {
+            GOVERNMENT_VERB_SET.contains(next)
+                || SPEECH_VERB_SET.contains(next)
+                || next.len() > 4
+                    && next.ends_with("ed")
+                    && s.tokens.get(k).is_some_and(|t| t.joined)
+        })
 }
 
 /// Whether `start..end` looks like a person's name: two to five words, each a
@@ -1700,7 +1852,7 @@ fn person_shaped(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) ->
         let ok = word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
-            && (is_capitalised(word) || gaz.is_particle(word) || word.starts_with("al-"));
+            && (s.capitalised(k) || gaz.is_particle(word) || word.starts_with("al-"));
         if !ok {
             return false;
         }

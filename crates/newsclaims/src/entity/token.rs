@@ -16,6 +16,11 @@ pub(crate) struct Token {
     pub possessive: bool,
     /// Whether only spaces separate this word from the one before.
     pub joined: bool,
+    /// Whether the word starts with a capital letter (see [`is_capitalised`]),
+    /// which the name rules ask of every word around a name.
+    pub capitalised: bool,
+    /// Whether the word has a hyphen inside ("Saudi-led", "al-Assad").
+    pub hyphenated: bool,
 }
 
 impl Token {
@@ -41,106 +46,195 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     out.reserve(sentence.len() / 6 + 1);
     let mut pos = 0;
     let mut gap_is_space = true;
-    while let Some(c) = char_at(sentence, pos) {
-        if !c.is_alphanumeric() {
-            if !matches!(c, ' ' | '\u{a0}') {
-                gap_is_space = false;
-            }
-            pos += c.len_utf8();
+    while let Some(&b) = bytes.get(pos) {
+        let class = byte_class(b);
+        // Spaces and punctuation between words are mostly plain ASCII: step
+        // over them without decoding a char.
+        if class & GAP != 0 {
+            gap_is_space &= b == b' ';
+            pos += 1;
             continue;
         }
+        if class & ALNUM == 0 {
+            let Some(c) = char_at(sentence, pos) else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                gap_is_space &= c == '\u{a0}';
+                pos += c.len_utf8();
+                continue;
+            }
+        }
         let start = pos;
-        let mut end = pos + c.len_utf8();
-        loop {
-            // Most words are plain ASCII: take their letters byte by byte.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
+        let (end, possessive, next, capitalised, hyphenated) = match plain_word_end(bytes, start) {
+            Some(end) => (end, false, end, b.is_ascii_uppercase(), false),
+            None => {
+                let (end, possessive, next) = word_end(sentence, start);
+                let word = sentence.get(start..end).unwrap_or("");
+                (
+                    end,
+                    possessive,
+                    next,
+                    is_capitalised(word),
+                    word.contains('-'),
+                )
             }
-            let j = end;
-            let Some(d) = char_at(sentence, j) else { break };
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                continue;
-            }
-            let after = char_at(sentence, j + d.len_utf8());
-            let next_alnum = after.is_some_and(char::is_alphanumeric);
-            let is_possessive = matches!(d, '\'' | '\u{2019}')
-                && matches!(after, Some('s'))
-                && !char_at(sentence, j + d.len_utf8() + 1).is_some_and(char::is_alphanumeric);
-            // "Cold War-era", "Kremlin-backed": a capitalised word and a
-            // compound suffix are two words, so the name ends at the hyphen.
-            let suffix = d == '-'
-                && sentence
-                    .get(start..end)
-                    .is_some_and(|w| w.starts_with(char::is_uppercase))
-                && sentence
-                    .get(j + 1..)
-                    .is_some_and(|rest| COMPOUND_SUFFIXES.contains(leading_word(rest)));
-            if matches!(d, '-' | '\'' | '\u{2019}') && next_alnum && !is_possessive && !suffix {
-                end = j + d.len_utf8();
-                continue;
-            }
-            // A dot after a single capital ("U.", "J.") belongs to the word.
-            if d == '.' && letters_since_dot(sentence, start, end) == 1 {
-                let first = sentence.get(start..end).and_then(|w| w.chars().last());
-                if first.is_some_and(char::is_uppercase) {
-                    end = j + 1;
-                    // Go on through "U.S." but stop before a space.
-                    if after.is_some_and(char::is_uppercase) {
-                        continue;
-                    }
-                }
-            }
-            break;
-        }
-        // A plural possessive inside a name ("Workers’ Party") keeps the
-        // apostrophe, so the name runs on to the next word.
-        let tail = sentence.get(end..).unwrap_or("");
-        let word_ends_s = sentence
-            .get(start..end)
-            .is_some_and(|w| w.ends_with('s') && w.len() > 2);
-        // Before a lower-case word ("the States’ influence") the apostrophe
-        // only marks a possessive, which is left out of the word.
-        let mut possessive = false;
-        let mut skip = 0;
-        for apostrophe in ['\'', '\u{2019}'] {
-            let after = tail.get(apostrophe.len_utf8()..);
-            if word_ends_s
-                && tail.starts_with(apostrophe)
-                && after.is_some_and(|r| r.starts_with(' '))
-            {
-                let name_follows = after
-                    .and_then(|r| r.trim_start().chars().next())
-                    .is_some_and(char::is_uppercase);
-                if name_follows {
-                    end += apostrophe.len_utf8();
-                } else {
-                    possessive = true;
-                    skip = apostrophe.len_utf8();
-                }
-            }
-        }
-        pos = end + skip;
-        let rest = sentence.get(end..).unwrap_or("");
-        for apostrophe in ["'s", "\u{2019}s"] {
-            if rest.starts_with(apostrophe)
-                && !rest
-                    .get(apostrophe.len()..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_alphanumeric)
-            {
-                possessive = true;
-                // Skip the ending.
-                pos = end + apostrophe.len();
-            }
-        }
+        };
+        pos = next;
         out.push(Token {
             span: Span::new(span.start + start, span.start + end),
             possessive,
             joined: gap_is_space && !out.is_empty(),
+            capitalised,
+            hyphenated,
         });
         gap_is_space = !possessive;
     }
+}
+
+/// [`byte_class`] bit of ASCII letters and digits.
+const ALNUM: u8 = 1;
+/// [`byte_class`] bit of ASCII bytes that are not letters or digits.
+const GAP: u8 = 2;
+/// [`byte_class`] bit of ASCII bytes that end a word with nothing more to
+/// check: neither letters nor digits, nor a hyphen, an apostrophe or a dot,
+/// which may join words, mark a possessive or end an initial.
+const PLAIN_END: u8 = 4;
+
+/// The classes of the bytes (zero for those of non-ASCII chars), so that the hot
+/// loops test one table entry per byte.
+// Evaluated when compiling, where an index out of bounds fails the build.
+#[allow(clippy::indexing_slicing)]
+const BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0u8;
+    while b < 128 {
+        let class = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b'-' | b'\'' | b'.') {
+            GAP
+        } else {
+            GAP | PLAIN_END
+        };
+        classes[b as usize] = class;
+        b += 1;
+    }
+    classes
+};
+
+/// The class bits of byte `b`.
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASSES.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// The end of a plain ASCII word at `start` when nothing after it can extend
+/// it or make it possessive: the next byte is the end or plain ASCII other
+/// than a hyphen or an apostrophe, and a dot only after two letters or more
+/// (an initial keeps its dot). This ends most words of news prose without the
+/// checks of [`word_end`].
+fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let len = bytes
+        .get(start..)?
+        .iter()
+        .position(|&b| byte_class(b) & ALNUM == 0)
+        .unwrap_or(bytes.len() - start);
+    let end = start + len;
+    match bytes.get(end) {
+        _ if len == 0 => None,
+        Some(b'.') if len >= 2 => Some(end),
+        Some(&b) if byte_class(b) & PLAIN_END == 0 => None,
+        _ => Some(end),
+    }
+}
+
+/// The word starting at byte `start` of `sentence` (an alphanumeric char):
+/// its end, whether a possessive ending follows it, and where to go on
+/// reading after it (past the possessive ending).
+fn word_end(sentence: &str, start: usize) -> (usize, bool, usize) {
+    let bytes = sentence.as_bytes();
+    let mut end = start + char_at(sentence, start).map_or(1, char::len_utf8);
+    loop {
+        // Most words are plain ASCII: take their letters byte by byte.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let j = end;
+        let Some(d) = char_at(sentence, j) else { break };
+        if d.is_alphanumeric() {
+            end = j + d.len_utf8();
+            continue;
+        }
+        let after = char_at(sentence, j + d.len_utf8());
+        let next_alnum = after.is_some_and(char::is_alphanumeric);
+        let is_possessive = matches!(d, '\'' | '\u{2019}')
+            && matches!(after, Some('s'))
+            && !char_at(sentence, j + d.len_utf8() + 1).is_some_and(char::is_alphanumeric);
+        // "Cold War-era", "Kremlin-backed": a capitalised word and a
+        // compound suffix are two words, so the name ends at the hyphen.
+        let suffix = d == '-'
+            && sentence
+                .get(start..end)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && sentence
+                .get(j + 1..)
+                .is_some_and(|rest| COMPOUND_SUFFIXES.contains(leading_word(rest)));
+        if matches!(d, '-' | '\'' | '\u{2019}') && next_alnum && !is_possessive && !suffix {
+            end = j + d.len_utf8();
+            continue;
+        }
+        // A dot after a single capital ("U.", "J.") belongs to the word.
+        if d == '.' && letters_since_dot(sentence, start, end) == 1 {
+            let first = sentence.get(start..end).and_then(|w| w.chars().last());
+            if first.is_some_and(char::is_uppercase) {
+                end = j + 1;
+                // Go on through "U.S." but stop before a space.
+                if after.is_some_and(char::is_uppercase) {
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    // A plural possessive inside a name ("Workers’ Party") keeps the
+    // apostrophe, so the name runs on to the next word.
+    let tail = sentence.get(end..).unwrap_or("");
+    let word_ends_s = sentence
+        .get(start..end)
+        .is_some_and(|w| w.ends_with('s') && w.len() > 2);
+    // Before a lower-case word ("the States’ influence") the apostrophe
+    // only marks a possessive, which is left out of the word.
+    let mut possessive = false;
+    let mut skip = 0;
+    for apostrophe in ['\'', '\u{2019}'] {
+        let after = tail.get(apostrophe.len_utf8()..);
+        if word_ends_s && tail.starts_with(apostrophe) && after.is_some_and(|r| r.starts_with(' '))
+        {
+            let name_follows = after
+                .and_then(|r| r.trim_start().chars().next())
+                .is_some_and(char::is_uppercase);
+            if name_follows {
+                end += apostrophe.len_utf8();
+            } else {
+                possessive = true;
+                skip = apostrophe.len_utf8();
+            }
+        }
+    }
+    let mut pos = end + skip;
+    let rest = sentence.get(end..).unwrap_or("");
+    for apostrophe in ["'s", "\u{2019}s"] {
+        if rest.starts_with(apostrophe)
+            && !rest
+                .get(apostrophe.len()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        {
+            possessive = true;
+            // Skip the ending.
+            pos = end + apostrophe.len();
+        }
+    }
+    (end, possessive, pos)
 }
 
 crate::lexicon::word_set!(

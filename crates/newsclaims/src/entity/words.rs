@@ -1,6 +1,52 @@
 //! Closed word lists the name rules use: words that open sentences, context
 //! cues for organisations, head words of events, places and non-entities, and
 //! speech verbs. They are grammar, not names, so they live in code.
+//!
+//! The rules ask about every word of a name, so each list they look up is
+//! also made into a hashed [`WordSet`](crate::lexicon::WordSet) (exact case,
+//! as the lists are written) instead of being scanned.
+
+/// Declares a lazily built exact-case [`WordSet`](crate::lexicon::WordSet)
+/// static from a list constant.
+macro_rules! exact_set {
+    ($(#[$doc:meta])* $name:ident = $list:expr) => {
+        $(#[$doc])*
+        pub(crate) static $name: std::sync::LazyLock<crate::lexicon::WordSet> =
+            std::sync::LazyLock::new(|| {
+                crate::lexicon::WordSet::from_words($list.iter().copied(), false)
+            });
+    };
+}
+pub(crate) use exact_set;
+
+exact_set!(
+    /// [`ORG_CUES_BEFORE`] as a set.
+    ORG_CUES_BEFORE_SET = ORG_CUES_BEFORE
+);
+exact_set!(
+    /// [`ORG_CUES_AFTER`] as a set.
+    ORG_CUES_AFTER_SET = ORG_CUES_AFTER
+);
+exact_set!(
+    /// [`EVENT_HEADS`] as a set.
+    EVENT_HEAD_SET = EVENT_HEADS
+);
+exact_set!(
+    /// [`PLACE_HEADS`] as a set.
+    PLACE_HEAD_SET = PLACE_HEADS
+);
+exact_set!(
+    /// [`OTHER_HEADS`] as a set.
+    OTHER_HEAD_SET = OTHER_HEADS
+);
+exact_set!(
+    /// [`SPEECH_VERBS`] as a set.
+    SPEECH_VERB_SET = SPEECH_VERBS
+);
+exact_set!(
+    /// [`GOVERNMENT_VERBS`] as a set.
+    GOVERNMENT_VERB_SET = GOVERNMENT_VERBS
+);
 
 /// Capitalised words that open sentences without being names.
 pub(crate) const COMMON_OPENERS: &[&str] = &[
