@@ -9,6 +9,7 @@ pub mod cities;
 pub mod countries;
 pub mod names;
 pub mod orgs;
+pub mod subdivisions;
 pub mod titles;
 
 use std::path::Path;
@@ -89,7 +90,7 @@ pub fn run(root: &Path) -> Result<()> {
             "cities.tsv",
             "name, iso2 (population >= 300000 or a capital; accent-free spellings added)",
         ),
-        cities,
+        cities.clone(),
     )?;
 
     // first_names.txt
@@ -100,6 +101,7 @@ pub fn run(root: &Path) -> Result<()> {
     let common = names::common_words(&subtlex, names::COMMON_WORDS);
     let name_over = read_optional(&ov.join("first_names.txt"))?;
     let names = names::build(&[&male, &female], &faker, &common, &name_over)?;
+    let name_lines = names.clone();
     write(
         &data,
         "first_names.txt",
@@ -115,6 +117,7 @@ pub fn run(root: &Path) -> Result<()> {
     // titles.tsv and particles.txt
     let np = pydump::dump("nameparser", dir(&sources::NAMEPARSER))?;
     let title_over = read_optional(&ov.join("titles.tsv"))?;
+    let titles = titles::build_titles(&np, &title_over)?;
     write(
         &data,
         "titles.tsv",
@@ -124,7 +127,7 @@ pub fn run(root: &Path) -> Result<()> {
             "titles.tsv",
             "title (lower case), kind (honorific|office|military|religious|occupation|modifier)",
         ),
-        titles::build_titles(&np, &title_over)?,
+        titles.clone(),
     )?;
     let particle_over = read_optional(&ov.join("particles.txt"))?;
     write(
@@ -154,7 +157,83 @@ pub fn run(root: &Path) -> Result<()> {
         orgs::build_suffixes(&cc, &suffix_over)?,
     )?;
 
+    // subdivisions.tsv
+    let iso =
+        fetch::read_json(&dir(&sources::PYCOUNTRY).join("pycountry/databases/iso3166-2.json"))?;
+    let clashes = subdivision_clashes(
+        &data,
+        &countries,
+        &cities,
+        &city_over,
+        &name_lines,
+        &titles,
+        &common,
+    )?;
+    let sub_over = read_optional(&ov.join("subdivisions.tsv"))?;
+    write(
+        &data,
+        "subdivisions.tsv",
+        header(
+            "subdivisions.tsv",
+            &[sources::PYCOUNTRY],
+            "subdivisions.tsv",
+            "name, iso2 (- if several countries have it); first-level ISO 3166-2 states, provinces and regions; accent-free spellings added",
+        ),
+        subdivisions::build(&iso, &clashes, &sub_over)?,
+    )?;
+
     check::run(&data)
+}
+
+/// What a subdivision name must not be: the names and words the other
+/// lists already give a reading ("Batman" the dropped city, "Victoria" the
+/// first name, "Delta" the common word, "Council" the organisation head).
+fn subdivision_clashes(
+    data: &Path,
+    countries: &[countries::Country],
+    cities: &[String],
+    city_over: &str,
+    first_names: &[String],
+    titles: &[String],
+    common: &std::collections::BTreeSet<String>,
+) -> Result<subdivisions::Clashes> {
+    let mut c = subdivisions::Clashes::default();
+    for country in countries {
+        c.names.insert(country.name.clone());
+        c.names.extend(country.alt_names.iter().cloned());
+        c.names.extend(country.demonyms.iter().cloned());
+    }
+    let first = |line: &String| line.split('\t').next().unwrap_or("").to_string();
+    c.names.extend(cities.iter().map(first));
+    // Cities dropped as words or names ("-Batman") are just as ambiguous here.
+    for row in crate::text::data_lines(city_over) {
+        if let Some(n) = row.first().and_then(|n| n.strip_prefix('-')) {
+            c.names.insert(n.to_string());
+        }
+    }
+    c.names.extend(first_names.iter().cloned());
+    // Hand-written groups and regions win: "Sahel" is the region, not
+    // Burkina Faso's province; overrides add back those worth a country.
+    for list in ["groups.txt", "regions.txt"] {
+        let text = std::fs::read_to_string(data.join(list))?;
+        c.names.extend(
+            crate::text::data_lines(&text)
+                .iter()
+                .filter_map(|r| r.first())
+                .map(|s| s.to_string()),
+        );
+    }
+    c.words
+        .extend(titles.iter().map(|t| first(t).to_lowercase()));
+    let heads = std::fs::read_to_string(data.join("org_heads.txt"))?;
+    c.words.extend(
+        crate::text::data_lines(&heads)
+            .iter()
+            .filter_map(|r| r.first())
+            .map(|s| s.to_lowercase()),
+    );
+    c.words.extend(common.iter().cloned());
+    Ok(c)
 }
 
 /// Applies `+`/`-` override lines to a one-column list: a line `-x` removes

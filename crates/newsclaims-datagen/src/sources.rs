@@ -120,6 +120,16 @@ pub const CLEANCO: Source = Source {
     licence: "MIT",
 };
 
+/// ISO 3166-2 subdivisions (`databases/iso3166-2.json`). The package is
+/// LGPL-2.1 (METADATA `LGPL-2.1-only`, COPYRIGHT.txt "2.1 or any later");
+/// its ISO tables come from Debian's iso-codes, also LGPL-2.1.
+pub const PYCOUNTRY: Source = Source {
+    name: "pycountry",
+    version: "26.2.16",
+    registry: Registry::PyPi,
+    licence: "LGPL-2.1 (ISO 3166-2 data via Debian iso-codes)",
+};
+
 /// Spoken-English word frequencies (SUBTLEX-US), used only at generation
 /// time to drop "first names" that are mostly common lower-case words
 /// ("Any", "Way", "Son"). Nothing from it is written to `data/`. ISC.
@@ -141,4 +151,5 @@ pub const ALL: &[Source] = &[
     NAMEPARSER,
     CLEANCO,
     SUBTLEX,
+    PYCOUNTRY,
 ];

@@ -79,6 +79,16 @@ pub const FILES: &[FileSpec] = &[
         sorted: true,
         generated: true,
     },
+    FileSpec {
+        name: "subdivisions.tsv",
+        columns: &["name", "iso2"],
+        key_columns: 1,
+        list_columns: &[],
+        // `-`: the name is a division of several countries ("Punjab").
+        optional_columns: &[1],
+        sorted: true,
+        generated: true,
+    },
     list("first_names.txt", true),
     FileSpec {
         name: "titles.tsv",
@@ -115,6 +125,15 @@ pub const FILES: &[FileSpec] = &[
     },
     FileSpec {
         name: "overrides/cities.tsv",
+        columns: &["name", "iso2"],
+        key_columns: 2,
+        list_columns: &[],
+        optional_columns: &[],
+        sorted: false,
+        generated: false,
+    },
+    FileSpec {
+        name: "overrides/subdivisions.tsv",
         columns: &["name", "iso2"],
         key_columns: 2,
         list_columns: &[],

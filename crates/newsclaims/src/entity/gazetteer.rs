@@ -45,6 +45,7 @@ pub(crate) struct Gazetteer {
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
+const SUBDIVISIONS: &str = include_str!("../../data/subdivisions.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const TITLES: &str = include_str!("../../data/titles.tsv");
 const PARTICLES: &str = include_str!("../../data/particles.txt");
@@ -136,7 +137,9 @@ impl Gazetteer {
                 );
             }
         }
-        for row in rows(CITIES) {
+        // States and provinces load like cities, after them so that a city of
+        // the same name wins ("Lagos"); iso2 `-` (shared name) gives no country.
+        for row in rows(CITIES).chain(rows(SUBDIVISIONS)) {
             let (Some(name), Some(iso)) = (row.first(), row.get(1)) else {
                 continue;
             };
@@ -394,5 +397,26 @@ mod tests {
         assert_eq!(g.title_kind("ambassador"), Some("office"));
         assert!(g.is_first_name("Linda"));
         assert!(g.is_particle("van"));
+    }
+
+    #[test]
+    fn subdivisions_have_their_country() {
+        let hits = found("Floods hit Sindh and Punjab, then Uttar Pradesh and Évora.");
+        let places: Vec<&str> = hits.iter().map(|(t, _, _)| *t).collect();
+        assert_eq!(places, ["Sindh", "Punjab", "Uttar Pradesh", "Évora"]);
+        assert!(hits.iter().all(|(_, k, _)| *k == EntityKind::Place));
+        let g = Gazetteer::get();
+        let country = |name: &str| g.lookup(name).and_then(|e| e.country);
+        assert_eq!(country("Sindh"), Some("Pakistan"));
+        assert_eq!(country("Uttar Pradesh"), Some("India"));
+        assert_eq!(country("Bavaria"), Some("Germany"));
+        assert_eq!(country("Tibet"), Some("China"));
+        // A division of both India and Pakistan: a place, of no one country.
+        assert_eq!(country("Punjab"), None);
+        // A city of the same name keeps its entry.
+        assert_eq!(country("Lagos"), Some("Nigeria"));
+        assert!(!g
+            .lookup("Quebec")
+            .is_some_and(|e| e.capital || e.is_country));
     }
 }

@@ -1376,4 +1376,16 @@ mod tests {
         assert_eq!(kinds_of(&es, "Wexbury"), [EntityKind::Place]);
         assert_eq!(kinds_of(&es, "Tallowmere"), [EntityKind::Place]);
     }
+
+    #[test]
+    fn states_and_provinces_are_places() {
+        let es = entities(
+            "Flood news\n\nFloods hit Sindh and Punjab on Monday. \
+             Police in Uttar Pradesh and officials in Bavaria said Virginia Giuffre had left Texas.",
+        );
+        for place in ["Sindh", "Punjab", "Uttar Pradesh", "Bavaria", "Texas"] {
+            assert_eq!(kinds_of(&es, place), [EntityKind::Place], "{place}");
+        }
+        assert_eq!(kinds_of(&es, "Virginia Giuffre"), [EntityKind::Person]);
+    }
 }
