@@ -281,7 +281,7 @@ fn parse_overrides(overrides: &str) -> Result<(Pairs, Pairs)> {
 
 /// The spellings of one ISO name: the part before a comma ("Asturias,
 /// Principado de"), without a parenthesis ("Ilocos (Region I)"), a bracketed
-/// alternative ("Catalunya [Cataluña]"), each without a Chinese or Korean
+/// alternative ("Catalunya \[Cataluña\]"), each without a Chinese or Korean
 /// designator suffix.
 ///
 /// ```

@@ -495,6 +495,25 @@ fn inner_word(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> bo
     }
     let capital_follows =
         end > start && s.tokens.get(end + 1).is_some_and(|t| t.joined) && s.capitalised(end + 1);
+    // "University of the Aegean", "Ministry of the Interior", "Feast of the
+    // Assumption": "of the" inside a body's or an event's name.
+    let the_follows = end > start
+        && s.word(end + 1) == "the"
+        && s.tokens.get(end + 1).is_some_and(|t| t.joined)
+        && s.tokens.get(end + 2).is_some_and(|t| t.joined)
+        && s.capitalised(end + 2);
+    if s.word(end) == "of" && the_follows {
+        // "the Politburo of the Communist Party": a complement that is a body
+        // of its own is named apart.
+        let heads = org_heads();
+        let complement_is_body = (end + 2..s.tokens.len())
+            .take_while(|&k| s.capitalised(k) && s.tokens.get(k).is_some_and(|t| t.joined))
+            .any(|k| heads.contains(&s.word(k)));
+        return !complement_is_body && body_so_far(s, start, end);
+    }
+    if s.word(end) == "the" && capital_follows && end >= start + 2 && s.word(end - 1) == "of" {
+        return true;
+    }
     if !capital_follows {
         return false;
     }
@@ -504,7 +523,12 @@ fn inner_word(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: usize) -> bo
             // already ends in its head word, "of" + place is a modifier.
             let modifier =
                 COMPANY_HEAD_SET.contains(s.word(end - 1)) && s.hit_at(end + 1).is_some();
-            org_so_far(s, start, end) && !modifier
+            // "University of the Aegean on Lesbos": after the name's own
+            // complement, a second connector and a listed place say where.
+            let located = (start..end).any(|k| matches!(s.word(k), "of" | "for" | "on"))
+                && s.hit_at(end + 1)
+                    .is_some_and(|(_, e)| e.kind == EntityKind::Place);
+            org_so_far(s, start, end) && !modifier && !located
         }
         // "Defense Minister X and Chinese Politburo member Y": a titled person
         // before "and" is not half of a body's name.
@@ -570,6 +594,12 @@ fn particles_then_name(s: &Sentence<'_>, gaz: &Gazetteer, i: usize) -> bool {
 fn org_so_far(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     let heads = org_heads();
     (start..end).any(|k| heads.contains(&s.word(k))) || PLACE_FIRST.contains(&s.word(start))
+}
+
+/// Whether "of the" continues the run `start..end` as a body's name
+/// ("University of the Aegean") or an event's ("Feast of the Assumption").
+fn body_so_far(s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    org_so_far(s, start, end) || EVENT_FIRST.contains(&s.word(start))
 }
 
 /// Head words of companies, after which "of" + a place says where the company
@@ -673,7 +703,7 @@ const PLACE_FIRST: &[&str] = &[
 ];
 
 /// First words of event names ("Tour de France", "Operation Desert Storm").
-const EVENT_FIRST: &[&str] = &["Battle", "Operation", "Siege", "Tour"];
+const EVENT_FIRST: &[&str] = &["Battle", "Feast", "Operation", "Siege", "Tour"];
 
 /// Prepositions that put a name in a place ("in Manbij", "near Quang Ngai").
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -814,6 +844,18 @@ fn classify_run(
             c.government = entry.capital && governs(s, end);
             out.push(c);
             return;
+        }
+    }
+    // "North Evia", "West Java": a compass word before a listed region or
+    // city (not a country: "North Korea" is listed whole) names a place.
+    if end - start == 2 && matches!(first, "North" | "South" | "East" | "West" | "Central") {
+        if let Some(&(hit, entry)) = s.hit_at(start + 1) {
+            if entry.kind == EntityKind::Place && !entry.is_country && hit.end == span.end {
+                let mut c = Candidate::new(span, Some(EntityKind::Place));
+                c.country = entry.country;
+                out.push(c);
+                return;
+            }
         }
     }
     let heads = org_heads();
@@ -2085,5 +2127,25 @@ mod tests {
         let got = names("Fans recalled the Marisol Gate scandal and the Ebola epidemic.");
         assert_found(&got, "Marisol Gate", EntityKind::Event);
         assert_found(&got, "Ebola epidemic", EntityKind::Event);
+    }
+
+    #[test]
+    fn of_the_inside_body_and_event_names() {
+        let got = names(
+            "Staff at the University of the Aegean on Lesbos and the Ministry of the Interior met.",
+        );
+        assert_found(&got, "University of the Aegean", EntityKind::Organization);
+        assert_found(&got, "Ministry of the Interior", EntityKind::Organization);
+        let got = names("Pilgrims came for the Feast of the Assumption.");
+        assert_found(&got, "Feast of the Assumption", EntityKind::Event);
+        // Outside a body's name "of the" ends the run.
+        let got = names("Critics of the Kremlin spoke.");
+        assert!(got.iter().all(|c| !c.0.contains(" of ")), "{got:?}");
+    }
+
+    #[test]
+    fn compass_word_and_listed_region_is_a_place() {
+        let got = names("Fires spread across North Evia overnight.");
+        assert_found(&got, "North Evia", EntityKind::Place);
     }
 }
