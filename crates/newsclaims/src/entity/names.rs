@@ -928,7 +928,21 @@ fn classify_run(
         // "U.N. Convention on ...": the document is not an entity, the body is.
         return listed_in(s, start, end, out);
     }
-    if let Some((t_start, t_end)) = last_title(s, gaz, start, end) {
+    // "Mohammed Irfan Sheikh", "Foreign Minister Joe Clerk": one title word
+    // ending the run right after a given name is a surname; a title before
+    // the given name still heads the run.
+    let title = match last_title(s, gaz, start, end) {
+        Some((t_start, t_end))
+            if t_end == end
+                && t_end - t_start == 1
+                && t_start > start
+                && gaz.is_first_name(s.word(t_start - 1)) =>
+        {
+            last_title(s, gaz, start, t_start - 1)
+        }
+        other => other,
+    };
+    if let Some((t_start, t_end)) = title {
         return split_at_title(s, gaz, start, end, (t_start, t_end), out);
     }
     // Listed names at the start ("Chinese" in "Chinese Politburo"): split them off.
@@ -1254,6 +1268,22 @@ fn strong_person_evidence(s: &Sentence<'_>, gaz: &Gazetteer, start: usize, end: 
         || age_after(s, end)
         || role_apposition_before(s, gaz, start)
         || kin_around(s, start, end)
+        || honorific_before(s, gaz, start)
+}
+
+/// Whether an honorific ("Dr.", "Mrs", "Prof.") stands right before token
+/// `start`: only people bear one.
+fn honorific_before(s: &Sentence<'_>, gaz: &Gazetteer, start: usize) -> bool {
+    let (Some(prev), Some(this)) = (s.tokens.get(start.wrapping_sub(1)), s.tokens.get(start))
+    else {
+        return false;
+    };
+    matches!(s.text.get(prev.span.end..this.span.start), Some(" " | ". "))
+        && with_lower(s.word(start - 1), |w| {
+            gaz.title_kind(w) == Some("honorific")
+                || w.strip_suffix('.')
+                    .is_some_and(|w| gaz.title_kind(w) == Some("honorific"))
+        })
 }
 
 /// Words for family members, which only people have.
@@ -2147,5 +2177,23 @@ mod tests {
     fn compass_word_and_listed_region_is_a_place() {
         let got = names("Fires spread across North Evia overnight.");
         assert_found(&got, "North Evia", EntityKind::Place);
+    }
+
+    #[test]
+    fn honorific_outweighs_a_body_apposition() {
+        let got = names("Its chairman, Dr. Suresh Kumar Yadav, a Lok Sabha member, said so.");
+        assert_found(&got, "Suresh Kumar Yadav", EntityKind::Person);
+    }
+
+    #[test]
+    fn title_word_ending_a_given_name_is_a_surname() {
+        let got = names("\u{201C}Sales fell,\u{201D} said Mohammed Irfan Sheikh, who runs a shop.");
+        assert_found(&got, "Mohammed Irfan Sheikh", EntityKind::Person);
+        let got = names("Prime Minister Ana Ruiz met Foreign Minister Joe Clerk.");
+        assert!(
+            got.iter()
+                .any(|c| c.0 == "Joe Clerk" && c.1 == Some(EntityKind::Person)),
+            "{got:?}"
+        );
     }
 }
