@@ -150,18 +150,18 @@ impl MentionIndex {
     }
 
     /// Entities mentioned inside `span`, in order, without repeats.
-    fn inside(&self, span: Span) -> Vec<usize> {
+    fn inside(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
         let from = self.mentions.partition_point(|(m, _)| m.start < span.start);
-        let mut out = Vec::new();
-        for (m, i) in self.mentions.iter().skip(from) {
-            if m.start >= span.end {
-                break;
-            }
-            if m.end <= span.end && !out.contains(i) {
-                out.push(*i);
-            }
-        }
-        out
+        let rest = self.mentions.get(from..).unwrap_or(&[]);
+        let count = rest.iter().take_while(|(m, _)| m.start < span.end).count();
+        let run = rest.get(..count).unwrap_or(&[]);
+        let within = move |m: &Span| m.end <= span.end;
+        // A sentence names few entities: looking back for a repeat costs less
+        // than collecting them.
+        run.iter().enumerate().filter_map(move |(k, (m, i))| {
+            let earlier = run.get(..k).unwrap_or(&[]);
+            (within(m) && !earlier.iter().any(|(e, j)| j == i && within(e))).then_some(*i)
+        })
     }
 
     /// The mentions inside `span`, in order, with their entities.
@@ -211,10 +211,14 @@ fn quote_claim(
     let text = ctx.text;
     // Sentences are sorted and disjoint: find the overlapping run by bisection.
     let from = sentences.partition_point(|s| s.end <= q.outer.start);
-    let overlapping: Vec<usize> = (from..sentences.len())
-        .take_while(|&i| sentences.get(i).is_some_and(|s| s.start < q.outer.end))
-        .collect();
-    let (Some(&first), Some(&last)) = (overlapping.first(), overlapping.last()) else {
+    let count = sentences
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|s| s.start < q.outer.end)
+        .count();
+    let overlapping = from..from + count;
+    let (first, Some(last)) = (from, overlapping.clone().last()) else {
         return;
     };
     let (Some(first_s), Some(last_s)) = (sentences.get(first), sentences.get(last)) else {
@@ -272,10 +276,8 @@ fn quote_claim(
     } else {
         ClaimForm::DirectQuote
     };
-    for i in &overlapping {
-        if let Some(c) = covered.get_mut(*i) {
-            *c = true;
-        }
+    for c in covered.get_mut(overlapping).unwrap_or(&mut []) {
+        *c = true;
     }
     let Some(attribution) = attribution else {
         // No verb of its own: it continues the quote before, or is credited to
@@ -1287,13 +1289,13 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
         return Some(claim);
     }
     // Unattributed: an entity with a number, a date or an event.
-    let inside = ctx.index.inside(sentence);
-    let kinds: Vec<EntityKind> = inside
-        .iter()
-        .filter_map(|&i| ctx.entities.get(i))
-        .map(|e| e.kind)
-        .collect();
-    let named = kinds.iter().any(|k| {
+    let kinds = || {
+        ctx.index
+            .inside(sentence)
+            .filter_map(|i| ctx.entities.get(i))
+            .map(|e| e.kind)
+    };
+    let named = kinds().any(|k| {
         matches!(
             k,
             EntityKind::Person
@@ -1303,7 +1305,7 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
                 | EntityKind::Event
         )
     });
-    let anchored = kinds.iter().any(|k| {
+    let anchored = kinds().any(|k| {
         matches!(
             k,
             EntityKind::Date | EntityKind::Quantity | EntityKind::Event
@@ -1311,16 +1313,16 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
     });
     // Two named parties in one sentence ("firm Orbicor released images of
     // Lantern Reef") also make a checkable statement of fact.
-    let parties = inside
-        .iter()
-        .filter_map(|&i| ctx.entities.get(i))
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EntityKind::Person | EntityKind::Organization | EntityKind::Place
-            )
-        })
-        .count();
+    let parties = || {
+        kinds()
+            .filter(|k| {
+                matches!(
+                    k,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
+                )
+            })
+            .count()
+    };
     // A model designation ("Tam Dao-2", "F-35", "S-400") is a checkable specific.
     let designation = || {
         body.split_whitespace().any(|w| {
@@ -1330,7 +1332,7 @@ fn sentence_claim(ctx: &Context<'_>, sentence: Span) -> Option<Claim> {
             })
         })
     };
-    if !(named && (anchored || parties >= 2 || designation()))
+    if !(named && (anchored || parties() >= 2 || designation()))
         || body.split_whitespace().nth(5).is_none()
     {
         return None;
@@ -1486,11 +1488,11 @@ fn first_other_actor(ctx: &Context<'_>, claim: &Claim) -> Option<Actor> {
 }
 
 /// Who made a claim, as an entity id or else a name, for telling speakers apart.
-fn speaker_key(claim: &Claim) -> Option<String> {
+fn speaker_key(claim: &Claim) -> Option<&str> {
     claim
         .speaker
         .as_ref()
-        .map(|s| s.entity.clone().unwrap_or_else(|| s.name.clone()))
+        .map(|s| s.entity.as_deref().unwrap_or(&s.name))
 }
 
 /// Who an entity stands for in a dispute: a demonym's or a capital's country
@@ -1587,7 +1589,6 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
         claim.entities = ctx
             .index
             .inside(Span::new(claim.start, claim.end))
-            .into_iter()
             .filter_map(|i| ctx.entities.get(i).map(|e| e.id.clone()))
             .collect();
     }
@@ -1598,16 +1599,16 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
     // Claims since the last accusation: a denial answers it right after.
     let mut since_accusation = usize::MAX;
     for claim in &mut claims {
-        let speaker_entity = claim.speaker.as_ref().and_then(|s| s.entity.clone());
+        let speaker_entity = claim.speaker.as_ref().and_then(|s| s.entity.as_deref());
         let by = speaker_key(claim);
         let answers = claim.negated
             && matches!(claim.kind, ClaimKind::Statement | ClaimKind::Prediction)
-            && (speaker_entity.as_ref().is_some_and(|e| accused.contains(e))
+            && (speaker_entity.is_some_and(|e| accused.contains(e))
                 || by.is_some()
                     && since_accusation == 0
                     && accusations
                         .last()
-                        .is_some_and(|(_, accuser, _)| *accuser != by));
+                        .is_some_and(|(_, accuser, _)| accuser.as_deref() != by));
         since_accusation = since_accusation.saturating_add(1);
         if answers {
             claim.kind = ClaimKind::Denial;
@@ -1617,7 +1618,11 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
                 if let Some(target) = claim.target.as_ref().and_then(|t| t.entity.clone()) {
                     accused.insert(target);
                 }
-                accusations.push((claim.id.clone(), speaker_key(claim), claim.target.clone()));
+                accusations.push((
+                    claim.id.clone(),
+                    speaker_key(claim).map(str::to_string),
+                    claim.target.clone(),
+                ));
                 since_accusation = 0;
             }
             ClaimKind::Denial => {
@@ -1627,7 +1632,7 @@ fn finish(ctx: &Context<'_>, mut claims: Vec<Claim>) -> Vec<Claim> {
                 let answered = accusations
                     .iter()
                     .rev()
-                    .find(|(_, accuser, _)| *accuser != by)
+                    .find(|(_, accuser, _)| accuser.as_deref() != by)
                     .or(accusations.last())
                     .map(|(id, _, target)| (id, target));
                 if let Some((id, target)) = answered {

@@ -59,8 +59,9 @@ impl Marks {
     /// Finds the flagged words and phrases of `range` of `text` (the part
     /// that spans will be asked about; others are scanned when asked).
     pub(crate) fn new(text: &str, range: Span) -> Marks {
-        let mut marks = Vec::new();
         let part = text.get(range.range()).unwrap_or("");
+        // Roughly one flagged word in a hundred bytes of news prose.
+        let mut marks = Vec::with_capacity(part.len() / 64);
         for_each_word(part, |start, end, flags| {
             if flags != 0 {
                 marks.push(Mark {
@@ -70,8 +71,11 @@ impl Marks {
                 });
             }
         });
-        // A phrase starts before the word it ends with.
-        marks.sort_by_key(|m| m.start);
+        // A phrase starts inside the word it ends with, so the marks come
+        // in order already; sort only if that ever changes.
+        if !marks.is_sorted_by_key(|m| m.start) {
+            marks.sort_by_key(|m| m.start);
+        }
         let range = if part.is_empty() {
             Span::new(0, 0)
         } else {
@@ -96,10 +100,7 @@ impl Marks {
         for m in self.inside(span) {
             flags |= m.flags;
         }
-        let not_alnum = |c: char| !c.is_alphanumeric();
-        let first = s.split(not_alnum).next().unwrap_or("");
-        let last = s.rsplit(not_alnum).next().unwrap_or("");
-        flags | word_flags(first) | word_flags(last)
+        flags | word_flags(first_word(s)) | word_flags(last_word(s))
     }
 
     /// The words with `flag` inside `span` (those that `span` cuts at its ends
@@ -122,6 +123,31 @@ impl Marks {
             // Marks are short: the first one past the span ends the search.
             .take_while(move |m| m.start < span.end)
             .filter(move |m| m.end <= span.end)
+    }
+}
+
+/// The first word of `s` (maybe empty), as splitting on non-alphanumeric
+/// characters gives it; without decoding characters when it is plain ASCII.
+fn first_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    match bytes.iter().position(|b| !b.is_ascii_alphanumeric()) {
+        None => s,
+        // ASCII letters and digits up to an ASCII separator.
+        Some(k) if bytes.get(k).is_some_and(u8::is_ascii) => s.get(..k).unwrap_or(""),
+        Some(_) => s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
+    }
+}
+
+/// The last word of `s` (maybe empty), as [`first_word`] gives the first.
+fn last_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    match bytes.iter().rposition(|b| !b.is_ascii_alphanumeric()) {
+        None => s,
+        Some(k) if bytes.get(k).is_some_and(u8::is_ascii) => s.get(k + 1..).unwrap_or(""),
+        Some(_) => s
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or(""),
     }
 }
 
@@ -207,59 +233,100 @@ fn class(b: u8) -> u8 {
     CLASS.get(usize::from(b)).copied().unwrap_or(OTHER)
 }
 
+/// A word being read by [`for_each_word`].
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    /// Its first and last bytes, for the table's filter.
+    first: u8,
+    last: u8,
+    /// Whether it holds a character that is not ASCII.
+    multi: bool,
+}
+
 /// Calls `f(start, end, flags)` for each maximal run of alphanumeric
 /// characters of `text` and for each phrase ending with one, as
 /// [`str_flags`] flags them.
 fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, u8)) {
     let bytes = text.as_bytes();
     let table = &*TABLE;
+    // Most words are plain ASCII, and most are turned away by the table's
+    // filter from their length and end letters alone: the loops over the
+    // bytes do little more than find where words start and end.
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let c = class(b);
-        if c == OTHER {
-            i += 1;
-            continue;
-        }
-        if c == MULTI {
-            let (alnum, len) = multi_byte_char(text, i);
-            if !alnum {
-                i += len;
+    while let Some(&first) = bytes.get(i) {
+        let start = i;
+        i += 1;
+        let mut multi = false;
+        if !ascii_alnum(first) {
+            // Bytes after a character's first go with it, here skipped.
+            if !is_lead(first) || !multi_byte_char(text, start).0 {
                 continue;
             }
+            multi = true;
         }
-        let start = i;
-        // Bitwise and of the classes of the run: LETTER when all are letters.
-        let mut all = LETTER;
-        while let Some(&b) = bytes.get(i) {
-            let c = class(b);
-            if c == MULTI {
-                let (alnum, len) = multi_byte_char(text, i);
-                if !alnum {
-                    break;
+        loop {
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            i += rest
+                .iter()
+                .position(|&b| !ascii_alnum(b))
+                .unwrap_or(rest.len());
+            match bytes.get(i) {
+                // The bytes after the first of an alphanumeric character.
+                Some(&b) if is_continuation(b) || is_lead(b) && multi_byte_char(text, i).0 => {
+                    multi = true;
+                    i += 1;
                 }
-                all = OTHER;
-                i += len;
-            } else if c == OTHER {
-                break;
-            } else {
-                all &= c;
-                i += 1;
+                _ => break,
             }
         }
-        let word = bytes.get(start..i).unwrap_or(&[]);
-        let mut flags = if all == LETTER && word.len() <= MAX_LEN {
-            table.get(word)
-        } else if all == OTHER {
-            lowered_flags(text.get(start..i).unwrap_or(""))
-        } else {
-            // ASCII letters and digits, or too long: not listed.
-            0
+        let word = Word {
+            start,
+            first,
+            last: bytes.get(i.wrapping_sub(1)).copied().unwrap_or(first),
+            multi,
         };
-        if flags & FUTURE != 0 && !speaks_of_future(bytes, start, i) {
-            flags &= !FUTURE;
-        }
-        f(start, i, flags);
-        phrases_at(bytes, i, &mut f);
+        word_done(text, table, word, i, &mut f);
+    }
+}
+
+/// Whether `b` is an ASCII letter or digit.
+#[inline]
+fn ascii_alnum(b: u8) -> bool {
+    class(b) & DIGIT != 0
+}
+
+/// Whether `b` starts a character of more than one byte.
+#[inline]
+fn is_lead(b: u8) -> bool {
+    b >= 0xC0
+}
+
+/// Whether `b` is a byte after the first of a character.
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    class(b) == MULTI && !is_lead(b)
+}
+
+/// Calls `f` for word `w`, which ends at byte `end` of `text`, and for the
+/// phrases ending with it.
+#[inline]
+fn word_done(text: &str, table: &Table, w: Word, end: usize, f: &mut impl FnMut(usize, usize, u8)) {
+    let bytes = text.as_bytes();
+    let mut flags = if w.multi {
+        lowered_flags(text.get(w.start..end).unwrap_or(""))
+    } else if table.may_hold(end - w.start, w.first, w.last) {
+        table.get(bytes.get(w.start..end).unwrap_or(&[]))
+    } else {
+        0
+    };
+    if flags & FUTURE != 0 && !speaks_of_future(bytes, w.start, end) {
+        flags &= !FUTURE;
+    }
+    f(w.start, end, flags);
+    // Phrases go on with a space ("expected to") or an apostrophe ("n't").
+    if matches!(bytes.get(end), Some(b' ' | b'\'' | 0xE2)) {
+        phrases_at(bytes, end, f);
     }
 }
 
@@ -312,7 +379,7 @@ fn multi_byte_char(text: &str, i: usize) -> (bool, usize) {
 /// of `bytes`: "expected to" (ignoring ASCII case, inside words too) and
 /// "n't".
 #[inline]
-fn phrases_at(bytes: &[u8], end: usize, mut f: impl FnMut(usize, usize, u8)) {
+fn phrases_at(bytes: &[u8], end: usize, f: &mut impl FnMut(usize, usize, u8)) {
     let rest = bytes.get(end..).unwrap_or(&[]);
     if rest.first() == Some(&b' ')
         && rest
@@ -432,6 +499,18 @@ impl Table {
         }
     }
 
+    /// Whether a word of `len` bytes from `first` to `last` may be listed:
+    /// false for most words, which then need no packing.
+    #[inline]
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let bits = self
+            .filter
+            .get(Table::filter_index(len, first))
+            .copied()
+            .unwrap_or(0);
+        bits & 1 << letter_index(last) != 0
+    }
+
     /// The flags of a word of 1 to [`MAX_LEN`] ASCII letters (0 when not
     /// listed).
     #[inline]
@@ -439,12 +518,10 @@ impl Table {
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return 0;
         };
-        let bits = self
-            .filter
-            .get(Table::filter_index(word.len(), first))
-            .copied()
-            .unwrap_or(0);
-        if bits & 1 << letter_index(last) == 0 {
+        if !self.may_hold(word.len(), first, last)
+            || word.len() > MAX_LEN
+            || !word.iter().all(u8::is_ascii_alphabetic)
+        {
             return 0;
         }
         let key = pack(word);
