@@ -4,8 +4,8 @@
 //!
 //! A [`WordSet`] is built once from a `&'static [&str]` list. Lookups ignore
 //! ASCII case (the lists hold lower-case words) unless the set was made
-//! case-sensitive; a word longer than the longest listed one is rejected
-//! before it is hashed.
+//! case-sensitive; a word whose length, first byte or last byte no listed
+//! word has is rejected before it is hashed.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -64,11 +64,31 @@ const MAX_WORD: usize = 32;
 /// A set of words with a value each, looked up without allocating.
 pub(crate) struct WordMap<V: 'static> {
     map: HashMap<&'static str, V, BuildWordHasher>,
-    longest: usize,
     fold_case: bool,
-    /// Which bytes (lower-cased when folding) start a listed word: most words
-    /// of a text are turned away by this before they are hashed.
-    first_bytes: [bool; 256],
+    /// Per word length, which first and which last bytes listed words have:
+    /// most words of a text are turned away by these before they are hashed.
+    ends: Vec<Ends>,
+}
+
+/// Bit masks of the first and last bytes of the listed words of one length.
+/// A byte is lower-cased when folding, then stands for bit `byte % 64`:
+/// bytes sharing a bit only make the filter let more words through to the
+/// hash lookup, never fewer.
+#[derive(Clone, Copy, Default)]
+struct Ends {
+    first: u64,
+    last: u64,
+}
+
+impl Ends {
+    fn bit(b: u8) -> u64 {
+        1 << (b & 63)
+    }
+
+    /// Whether a word with these first and last bytes may be listed.
+    fn admit(self, first: u8, last: u8) -> bool {
+        self.first & Self::bit(first) != 0 && self.last & Self::bit(last) != 0
+    }
 }
 
 impl<V: Copy + 'static> WordMap<V> {
@@ -76,35 +96,47 @@ impl<V: Copy + 'static> WordMap<V> {
     /// case (the listed words must then be lower-case).
     pub(crate) fn new(pairs: impl IntoIterator<Item = (&'static str, V)>, fold_case: bool) -> Self {
         let mut map = HashMap::default();
-        let mut longest = 0;
-        let mut first_bytes = [false; 256];
+        let mut ends: Vec<Ends> = Vec::new();
         for (w, v) in pairs {
-            longest = longest.max(w.len());
-            if let Some(&b) = w.as_bytes().first() {
-                if let Some(slot) = first_bytes.get_mut(usize::from(b)) {
-                    *slot = true;
-                }
-                if fold_case {
-                    let upper = usize::from(b.to_ascii_uppercase());
-                    if let Some(slot) = first_bytes.get_mut(upper) {
-                        *slot = true;
-                    }
-                }
+            if ends.len() <= w.len() {
+                ends.resize(w.len() + 1, Ends::default());
+            }
+            let bytes = w.as_bytes();
+            if let (Some(&first), Some(&last), Some(slot)) =
+                (bytes.first(), bytes.last(), ends.get_mut(w.len()))
+            {
+                // Listed words are lower-case when folding, so their bytes
+                // are taken as they are; a query's bytes are lower-cased.
+                slot.first |= Ends::bit(first);
+                slot.last |= Ends::bit(last);
             }
             map.entry(w).or_insert(v);
         }
         WordMap {
             map,
-            longest,
             fold_case,
-            first_bytes,
+            ends,
+        }
+    }
+
+    /// Whether `word` may be listed, judged by its length and end bytes only.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let Some(ends) = self.ends.get(word.len()) else {
+            return false;
+        };
+        if self.fold_case {
+            ends.admit(first.to_ascii_lowercase(), last.to_ascii_lowercase())
+        } else {
+            ends.admit(first, last)
         }
     }
 
     /// The value of `word`, if listed.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        let first = usize::from(*word.as_bytes().first()?);
-        if word.len() > self.longest || !self.first_bytes.get(first).copied().unwrap_or(false) {
+        if !self.may_hold(word.as_bytes()) {
             return None;
         }
         if !self.fold_case || !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -188,6 +220,38 @@ mod tests {
         let set = WordSet::folded(&["may", "likely"]);
         assert!(set.any_word_in("It is, likely, true."));
         assert!(!set.any_word_in("Mayday calls"));
+    }
+
+    #[test]
+    fn the_prefilter_keeps_every_listed_word() {
+        let words = [
+            "a",
+            "ab",
+            "x-ray",
+            "o'neill",
+            "9/11",
+            "\u{E9}t\u{E9}",
+            "said",
+        ];
+        let set = WordSet::folded(&[
+            "a",
+            "ab",
+            "x-ray",
+            "o'neill",
+            "9/11",
+            "\u{E9}t\u{E9}",
+            "said",
+        ]);
+        for w in words {
+            assert!(set.contains(w), "{w}");
+            assert!(set.contains(&w.to_ascii_uppercase()), "{w}");
+        }
+        for w in ["b", "ba", "abc", "x-rax", "9/12", "sai", "\u{C9}T\u{C9}"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        let exact = WordSet::from_words(["Ministry", "x"], false);
+        assert!(exact.contains("Ministry") && exact.contains("x"));
+        assert!(!exact.contains("MinistrY") && !exact.contains("X"));
     }
 
     #[test]

@@ -275,7 +275,7 @@ fn words(text: &str, out: &mut Vec<u64>) {
             }
         };
         at += len;
-        if !c.is_ascii() && c.is_alphanumeric() {
+        if !c.is_ascii() && !is_general_punctuation(c) && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 word.push_char(lower);
             }
@@ -289,6 +289,13 @@ fn words(text: &str, out: &mut Vec<u64>) {
     if in_word {
         out.push(word.finish());
     }
+}
+
+/// Characters of the General Punctuation block (curly quotes, dashes, spaces),
+/// common in news and never letters or digits: testing them here spares
+/// Unicode's slow tables.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// The hash of one word, fed its lower-cased characters. ASCII letters are
@@ -474,6 +481,14 @@ mod tests {
             let want = if b.is_ascii_alphanumeric() { 5 } else { 3 };
             assert_eq!(alphanumeric_prefix(x), want, "{b}");
         }
+    }
+
+    #[test]
+    fn general_punctuation_is_never_alphanumeric() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(is_general_punctuation(c) && !c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(!is_general_punctuation('\u{1FFF}') && !is_general_punctuation('\u{2070}'));
     }
 
     /// The index as first written: every paragraph's pairs sorted and
