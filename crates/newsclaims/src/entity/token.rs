@@ -59,7 +59,7 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             let Some(c) = char_at(sentence, pos) else {
                 break;
             };
-            if !c.is_alphanumeric() {
+            if !is_alnum(c) {
                 gap_is_space &= c == '\u{a0}';
                 pos += c.len_utf8();
                 continue;
@@ -160,15 +160,15 @@ fn word_end(sentence: &str, start: usize) -> (usize, bool, usize) {
         }
         let j = end;
         let Some(d) = char_at(sentence, j) else { break };
-        if d.is_alphanumeric() {
+        if is_alnum(d) {
             end = j + d.len_utf8();
             continue;
         }
         let after = char_at(sentence, j + d.len_utf8());
-        let next_alnum = after.is_some_and(char::is_alphanumeric);
+        let next_alnum = after.is_some_and(is_alnum);
         let is_possessive = matches!(d, '\'' | '\u{2019}')
             && matches!(after, Some('s'))
-            && !char_at(sentence, j + d.len_utf8() + 1).is_some_and(char::is_alphanumeric);
+            && !char_at(sentence, j + d.len_utf8() + 1).is_some_and(is_alnum);
         // "Cold War-era", "Kremlin-backed": a capitalised word and a
         // compound suffix are two words, so the name ends at the hyphen.
         let suffix = d == '-'
@@ -227,7 +227,7 @@ fn word_end(sentence: &str, start: usize) -> (usize, bool, usize) {
             && !rest
                 .get(apostrophe.len()..)
                 .and_then(|r| r.chars().next())
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(is_alnum)
         {
             possessive = true;
             // Skip the ending.
@@ -256,6 +256,17 @@ fn leading_word(s: &str) -> &str {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(s.len(), |(i, _)| i);
     s.get(..end).unwrap_or("")
+}
+
+/// `char::is_alphanumeric` without the Unicode tables for the characters news
+/// is full of: ASCII, and the general punctuation block (curly quotes, dashes,
+/// ellipsis), which holds no letters or digits.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// The character at byte `at` of `s`, if `at` is a char boundary inside it.
@@ -376,5 +387,14 @@ mod tests {
             .map(|t| t.joined)
             .collect();
         assert_eq!(joined, [false, true, true, false]);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_characters() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_alnum(c));
+        }
+        assert!(is_alnum('é') && is_alnum('7') && !is_alnum('\u{2019}'));
     }
 }
