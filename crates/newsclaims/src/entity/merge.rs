@@ -777,7 +777,7 @@ fn resolve_lone<'a>(
     }
     let kind = match c.kind {
         Some(kind) => kind,
-        None if c.org_cue => EntityKind::Organization,
+        None if c.org_cue || c.body_listed => EntityKind::Organization,
         None if c.person_cue => EntityKind::Person,
         None if c.place_cue => EntityKind::Place,
         None => return,

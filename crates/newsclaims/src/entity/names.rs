@@ -47,6 +47,9 @@ pub(crate) struct Candidate {
     /// Whether context says a lone word names a body ("Kaiyo President Sato"),
     /// so that it becomes an organisation when no known name claims it.
     pub org_cue: bool,
+    /// Whether a lone word is listed next to a body ("PASOK and Syriza"): a
+    /// body unless a known person's name holds the word.
+    pub body_listed: bool,
     /// Whether a lone word opens its sentence, where its capital proves
     /// nothing ("Data prices rose"): it may be the article's name, but not a
     /// shortened one.
@@ -68,6 +71,7 @@ impl Candidate {
             weak: false,
             guess: false,
             org_cue: false,
+            body_listed: false,
             opening: false,
         }
     }
@@ -193,6 +197,7 @@ pub(crate) fn find_names(s: &Sentence<'_>) -> Vec<Candidate> {
     }
     join_possessive_bodies(s, gaz, &mut out);
     join_coordinated_bodies(s, &mut out);
+    spread_body_kind(s, &mut out);
     spread_person_cues(s, gaz, &mut out);
     spread_place_cues(s, &mut out);
     for c in &mut out {
@@ -311,6 +316,47 @@ fn token_index(s: &Sentence<'_>, at: usize) -> Option<usize> {
         .get(k)
         .filter(|t| t.span.start == at || t.span.end == at)
         .map(|_| k)
+}
+
+/// "PASOK and Syriza accused ...": a name only guessed to be a person, listed
+/// next to a body ("and", "or", a comma), is a body too.
+fn spread_body_kind(s: &Sentence<'_>, out: &mut [Candidate]) {
+    let sure_body = |c: &Candidate| {
+        c.kind == Some(EntityKind::Organization) && !c.guess || c.kind.is_none() && c.org_cue
+    };
+    let gaz = Gazetteer::get();
+    // A listed given name is evidence enough ("the ministry and Pedro").
+    let given_name_first =
+        |c: &Candidate| token_index(s, c.span.start).is_some_and(|k| gaz.is_first_name(s.word(k)));
+    let guessed_person = |c: &Candidate| {
+        (c.kind == Some(EntityKind::Person) && c.guess
+            || c.kind.is_none() && !c.org_cue && !c.place_cue && c.canonical.is_none())
+            && !given_name_first(c)
+    };
+    for k in 1..out.len() {
+        let (Some(a), Some(b)) = (out.get(k - 1), out.get(k)) else {
+            break;
+        };
+        let gap = s.text.get(a.span.end..b.span.start).unwrap_or("");
+        if !matches!(gap, " and " | " or " | ", " | " & ") {
+            continue;
+        }
+        let turn = if sure_body(a) && guessed_person(b) {
+            k
+        } else if sure_body(b) && guessed_person(a) {
+            k - 1
+        } else {
+            continue;
+        };
+        if let Some(c) = out.get_mut(turn) {
+            if c.kind.is_some() {
+                c.kind = Some(EntityKind::Organization);
+            } else {
+                // A lone word may still be a known person's surname.
+                c.body_listed = true;
+            }
+        }
+    }
 }
 
 /// "His cousins Dennis and Yusuf Kasper": a lone listed given name joined by
@@ -2193,6 +2239,23 @@ mod tests {
         assert!(
             got.iter()
                 .any(|c| c.0 == "Joe Clerk" && c.1 == Some(EntityKind::Person)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_guessed_name_listed_with_a_body_is_a_body() {
+        let got = candidates("PASOK and Syriza accused the government of cuts.");
+        let syriza = got.iter().find(|c| c.span.start == 10);
+        assert!(
+            syriza.is_some_and(|c| c.kind == Some(EntityKind::Organization) || c.body_listed),
+            "{got:?}"
+        );
+        // A listed given name keeps its reading.
+        let got = names("The Interior Ministry and Pedro said so.");
+        assert!(
+            got.iter()
+                .all(|c| c.0 != "Pedro" || c.1 != Some(EntityKind::Organization)),
             "{got:?}"
         );
     }
