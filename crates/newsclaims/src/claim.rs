@@ -17,7 +17,7 @@ mod quote;
 use std::collections::HashSet;
 
 use crate::entity::tokenize;
-use crate::lexicon::{word_set, WordSet};
+use crate::lexicon::{with_lower, word_set, WordSet};
 use crate::{Actor, Article, Claim, ClaimForm, ClaimKind, Entity, EntityKind, Span};
 use cue::cue_kind;
 use marks::Marks;
@@ -550,26 +550,6 @@ fn is_verb_use(text: &str, span: Span) -> bool {
             || before.ends_with(" its")
             || before.ends_with(" their"))
     })
-}
-
-/// Calls `f` with `word` lower-cased (as `str::to_lowercase` does), without
-/// allocating when the word is short ASCII, as most are.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return f(word);
-        }
-        let mut buf = [0u8; 32];
-        if let Some(lower) = buf.get_mut(..word.len()) {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            // ASCII stays valid UTF-8.
-            if let Ok(lower) = std::str::from_utf8(lower) {
-                return f(lower);
-            }
-        }
-    }
-    f(&word.to_lowercase())
 }
 
 /// Whether `word`, lower-cased, is in `set` (a set of lower-case words).

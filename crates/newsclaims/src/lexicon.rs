@@ -182,6 +182,26 @@ impl WordSet {
     }
 }
 
+/// Calls `f` with `word` lower-cased as [`str::to_lowercase`] does it, without
+/// allocating when the word is short ASCII (nearly always).
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(word);
+        }
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII stays valid UTF-8.
+            if let Ok(lower) = std::str::from_utf8(lower) {
+                return f(lower);
+            }
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Declares a lazily built [`WordSet`] static from a list constant.
 macro_rules! word_set {
     ($(#[$doc:meta])* $name:ident = $kind:ident($list:expr)) => {
@@ -260,5 +280,19 @@ mod tests {
         assert_eq!(map.get("Denied"), None);
         assert_eq!(map.get("DENY"), Some(1));
         assert_eq!(map.get("said"), Some(2));
+    }
+
+    #[test]
+    fn with_lower_matches_to_lowercase() {
+        for w in [
+            "Said",
+            "said",
+            "ÉCOLE",
+            "Ünal",
+            "",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ",
+        ] {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase());
+        }
     }
 }

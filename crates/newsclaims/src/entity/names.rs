@@ -15,7 +15,7 @@ use super::words::{
     exact_set, COMMON_OPENERS, EVENT_CUES_AFTER, EVENT_HEAD_SET, GOVERNMENT_VERB_SET,
     ORG_CUES_AFTER_SET, ORG_CUES_BEFORE_SET, OTHER_HEAD_SET, PLACE_HEAD_SET, SPEECH_VERB_SET,
 };
-use crate::lexicon::WordSet;
+use crate::lexicon::{with_lower, WordSet};
 use crate::{EntityKind, Span};
 
 /// A name found in a sentence, before merging.
@@ -772,26 +772,6 @@ fn is_sentence_start(s: &Sentence<'_>, i: usize) -> bool {
     };
     let gap = s.text.get(prev.span.end..this.span.start).unwrap_or("");
     gap.contains(['\u{201C}', '"', ':', '\u{2014}', '\u{2013}', '('])
-}
-
-/// Calls `f` with `word` lower-cased as [`str::to_lowercase`] does it, without
-/// allocating when the word is short ASCII (nearly always).
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return f(word);
-        }
-        let mut buf = [0u8; 32];
-        if let Some(lower) = buf.get_mut(..word.len()) {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            // ASCII stays valid UTF-8.
-            if let Ok(lower) = std::str::from_utf8(lower) {
-                return f(lower);
-            }
-        }
-    }
-    f(&word.to_lowercase())
 }
 
 /// Whether `word` is an organisation head word ("ministry", "Council"), any case.
