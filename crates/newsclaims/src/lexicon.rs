@@ -202,6 +202,19 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// Appends `word` lower-cased character by character.
+pub(crate) fn push_lower(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// Declares a lazily built [`WordSet`] static from a list constant.
 macro_rules! word_set {
     ($(#[$doc:meta])* $name:ident = $kind:ident($list:expr)) => {
@@ -244,7 +257,7 @@ mod tests {
 
     #[test]
     fn the_prefilter_keeps_every_listed_word() {
-        let words = [
+        const WORDS: &[&str] = &[
             "a",
             "ab",
             "x-ray",
@@ -253,16 +266,8 @@ mod tests {
             "\u{E9}t\u{E9}",
             "said",
         ];
-        let set = WordSet::folded(&[
-            "a",
-            "ab",
-            "x-ray",
-            "o'neill",
-            "9/11",
-            "\u{E9}t\u{E9}",
-            "said",
-        ]);
-        for w in words {
+        let set = WordSet::folded(WORDS);
+        for &w in WORDS {
             assert!(set.contains(w), "{w}");
             assert!(set.contains(&w.to_ascii_uppercase()), "{w}");
         }

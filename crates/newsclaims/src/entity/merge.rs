@@ -23,7 +23,7 @@ use mentions::Mentions;
 use super::names::{is_org_head, Candidate};
 use super::quantity::FoundQuantity;
 use super::temporal::FoundDate;
-use crate::lexicon::BuildWordHasher;
+use crate::lexicon::{push_lower, BuildWordHasher};
 use crate::{Entity, EntityKind, EntityValue, Mention, Span};
 
 /// Everything found in the sentences, before merging.
@@ -269,7 +269,7 @@ fn key_end(name: &str) -> Option<char> {
     last.to_lowercase().last()
 }
 
-/// The last character of `word` lower-cased (see [`push_lower`]), unless it
+/// The last character of `word` lower-cased (see [`crate::lexicon::push_lower`]), unless it
 /// is a space.
 fn lower_end(word: &str) -> Option<char> {
     let last = word.chars().next_back()?;
@@ -419,19 +419,6 @@ fn key_of(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     push_key(name, &mut out);
     out
-}
-
-/// Appends `word` lower-cased character by character.
-fn push_lower(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        let from = out.len();
-        out.push_str(word);
-        if let Some(added) = out.get_mut(from..) {
-            added.make_ascii_lowercase();
-        }
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
 }
 
 /// A tag per kind, so that one map holds the keys of every kind.

@@ -15,7 +15,7 @@ use super::words::{
     exact_set, COMMON_OPENERS, EVENT_CUES_AFTER, EVENT_HEAD_SET, GOVERNMENT_VERB_SET,
     ORG_CUES_AFTER_SET, ORG_CUES_BEFORE_SET, OTHER_HEAD_SET, PLACE_HEAD_SET, SPEECH_VERB_SET,
 };
-use crate::lexicon::{with_lower, WordSet};
+use crate::lexicon::{push_lower, with_lower, WordSet};
 use crate::{EntityKind, Span};
 
 /// A name found in a sentence, before merging.
@@ -1761,16 +1761,7 @@ fn last_title(
             if k > i {
                 phrase.push(' ');
             }
-            let word = s.word(k).trim_end_matches('.');
-            if word.is_ascii() {
-                let from = phrase.len();
-                phrase.push_str(word);
-                if let Some(added) = phrase.get_mut(from..) {
-                    added.make_ascii_lowercase();
-                }
-            } else {
-                phrase.extend(word.chars().flat_map(char::to_lowercase));
-            }
+            push_lower(s.word(k).trim_end_matches('.'), &mut phrase);
             n_words += 1;
         }
         // The longest phrase first, then one word fewer at each space back
